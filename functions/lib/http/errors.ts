@@ -1,0 +1,40 @@
+import { type ErrorBody, type ErrorCode, errorStatus } from '#shared/errors.ts';
+import type { z } from 'zod';
+
+/** A failure that answers with the contract's error body. Throw it anywhere below a handler. */
+export class HttpError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = errorStatus[code];
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+/** Turns zod issues into `{ "post.city": "why" }`, naming the request part when it is not the body. */
+export function invalidRequest(error: z.ZodError, part: 'body' | 'query' | 'path'): HttpError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    const key = part === 'body' ? path || '(body)' : `${part}${path ? `.${path}` : ''}`;
+    fields[key] ??= issue.message;
+  }
+  const count = Object.keys(fields).length;
+  return new HttpError(
+    'invalid_request',
+    count === 1 ? 'One field needs correcting.' : `${count} fields need correcting.`,
+    fields,
+  );
+}
+
+export const notFound = (what: string) => new HttpError('not_found', `${what} was not found.`);
+export const forbidden = (why: string) => new HttpError('forbidden', why);

@@ -1,0 +1,72 @@
+import type { Endpoint } from '#shared/api/endpoints.ts';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from '../logger.ts';
+import type { Caller } from './caller.ts';
+import {
+  authentication,
+  errorResponses,
+  type HttpContext,
+  jsonBody,
+  parameters,
+  requestLog,
+  securityHeaders,
+} from './middlewares.ts';
+
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface HttpRequest<E extends Endpoint> {
+  body: Output<E['body']>;
+  query: Output<E['query']>;
+  path: Record<string, string | undefined>;
+  caller: E['access'] extends 'signed-in' ? Caller : Caller | undefined;
+  event: APIGatewayProxyEventV2;
+}
+
+export interface HttpResult<T> {
+  status?: number;
+  body: T;
+  headers?: Record<string, string>;
+}
+
+type SuccessBody<E extends Endpoint> = E['success']['schema'] extends z.ZodType
+  ? z.input<E['success']['schema']>
+  : unknown;
+
+/**
+ * The one middleware chain every HTTP handler runs in: request log with request id, security
+ * headers, JSON errors, authentication, body parsing and validation. The handler itself only calls
+ * a use case and returns its result.
+ */
+export function httpHandler<E extends Endpoint>(
+  endpoint: E,
+  handle: (request: HttpRequest<E>) => Promise<HttpResult<SuccessBody<E>>>,
+) {
+  const base = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const { parsed } = context as HttpContext;
+    const result = await handle({
+      body: parsed.body as Output<E['body']>,
+      query: parsed.query as Output<E['query']>,
+      path: (parsed.path ?? {}) as Record<string, string | undefined>,
+      caller: parsed.caller as HttpRequest<E>['caller'],
+      event,
+    });
+    return {
+      statusCode: result.status ?? endpoint.success.status,
+      headers: { 'content-type': 'application/json; charset=utf-8', ...result.headers },
+      body: JSON.stringify(result.body),
+    };
+  };
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(base)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(securityHeaders())
+    .use(requestLog())
+    .use(errorResponses())
+    .use(authentication(endpoint))
+    .use(parameters(endpoint))
+    .use(jsonBody(endpoint));
+}
+
+export const ok = <T>(body: T): HttpResult<T> => ({ body });

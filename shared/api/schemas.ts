@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { errorStatus } from '../errors.ts';
+import { isValidMembership, isOrganisation, roles } from '../reference/organisations.ts';
+import { SEMESTER_ID_PATTERN } from '../semesters.ts';
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus]),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const healthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+
+export const organisationCodeSchema = z
+  .string()
+  .refine(isOrganisation, { message: 'Choose a participating state or EC, COUNCIL, EP or EBCG' })
+  .meta({ description: 'ISO 3166-1 alpha-2 code of a participating state, or EC, COUNCIL, EP, EBCG' });
+
+export const roleSchema = z.enum(roles);
+
+export const devLoginRequestSchema = z
+  .strictObject({
+    organisation: organisationCodeSchema,
+    role: roleSchema,
+    name: z.string().trim().min(1).max(100).optional(),
+  })
+  .refine((v) => isValidMembership(v.organisation, v.role), {
+    message: 'This organisation has no such role (editor and coordinator are for states, admin for EC)',
+    path: ['role'],
+  })
+  .meta({ id: 'DevLoginRequest' });
+export type DevLoginRequest = z.infer<typeof devLoginRequestSchema>;
+
+export const devLoginResponseSchema = z
+  .object({ token: z.string(), expiresAt: z.iso.datetime({ offset: true }) })
+  .meta({ id: 'DevLoginResponse' });
+export type DevLoginResponse = z.infer<typeof devLoginResponseSchema>;
+
+export const meSchema = z
+  .object({
+    organisation: z.string(),
+    organisationName: z.string(),
+    role: roleSchema,
+    name: z.string().optional(),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof meSchema>;
+
+export const semesterIdSchema = z.string().regex(SEMESTER_ID_PATTERN, 'Use the form YYYY-H1 or YYYY-H2');
+
+export const referenceSchema = z
+  .object({
+    states: z.array(z.object({ code: z.string(), name: z.string(), bound: z.boolean() })),
+    hostCountries: z.array(z.object({ code: z.string(), name: z.string() })),
+    semesters: z.array(
+      z.object({
+        id: semesterIdSchema,
+        start: z.iso.date(),
+        end: z.iso.date(),
+        startsAt: z.iso.datetime({ offset: true }),
+        endsAt: z.iso.datetime({ offset: true }),
+        presidency: z.string(),
+      }),
+    ),
+    currentSemester: semesterIdSchema,
+    reportTemplates: z.array(
+      z.object({
+        version: z.number().int(),
+        regime: z.string(),
+        sections: z.array(
+          z.object({ id: z.string(), part: z.string(), titleKey: z.string(), title: z.string(), kind: z.string() }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'Reference' });
+export type Reference = z.infer<typeof referenceSchema>;
