@@ -1,17 +1,36 @@
 import { z } from 'zod';
 import { type ErrorCode, errorStatus } from '../errors.ts';
-import { type Endpoint, endpoints, errorBodySchema } from './endpoints.ts';
+import { type Endpoint, endpoints } from './endpoints.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
+const componentUri = (id: string) => `#/components/schemas/${id}`;
+
+/** Every schema registered with `.meta({ id })`, as OpenAPI components, read as input or as output. */
+function components(io: 'input' | 'output'): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { io, uri: componentUri, unrepresentable: 'any' }) as {
+    schemas: Record<string, JsonSchema>;
+  };
+  const cleaned: Record<string, JsonSchema> = {};
+  for (const [id, schema] of Object.entries(schemas)) {
+    const { $schema: _schema, $id: _id, id: _metaId, ...rest } = schema;
+    cleaned[id] = rest;
+  }
+  return cleaned;
 }
+
+/** The component id of an endpoint's schema; every body and response schema carries one. */
+export function schemaId(schema: z.ZodType): string {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (!id) throw new Error('Every request and response schema of an endpoint needs .meta({ id })');
+  return id;
+}
+
+const ref = (schema: z.ZodType) => ({ $ref: componentUri(schemaId(schema)) });
 
 const errorResponse = (description: string) => ({
   description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  content: { 'application/json': { schema: { $ref: componentUri('Error') } } },
 });
 
 /** The whole HTTP contract as an OpenAPI 3.1 document, generated from the zod schemas. */
@@ -28,7 +47,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version: str
           description: 'Success',
           content: {
             'application/json': {
-              schema: endpoint.success.schema === 'any' ? {} : toSchema(endpoint.success.schema, 'output'),
+              schema: endpoint.success.schema === 'any' ? {} : ref(endpoint.success.schema),
             },
           },
         },
@@ -47,10 +66,16 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version: str
     if (endpoint.body) {
       operation.requestBody = {
         required: true,
-        content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } },
+        content: { 'application/json': { schema: ref(endpoint.body) } },
       };
     }
     paths[endpoint.path] = { ...paths[endpoint.path], [endpoint.method.toLowerCase()]: operation };
+  }
+  // Responses read as output, request bodies as input (defaults make fields optional on the way in).
+  const schemas = components('output');
+  const inputs = components('input');
+  for (const endpoint of Object.values(endpoints) as Endpoint[]) {
+    if (endpoint.body) schemas[schemaId(endpoint.body)] = inputs[schemaId(endpoint.body)] ?? {};
   }
   return {
     openapi: '3.1.0',
@@ -65,8 +90,9 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version: str
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
+        ...schemas,
         Error: {
-          ...toSchema(errorBodySchema, 'output'),
+          ...schemas.Error,
           description: `Every failure. Codes and statuses: ${(Object.entries(errorStatus) as [ErrorCode, number][])
             .map(([code, status]) => `${code} (${status})`)
             .join(', ')}`,

@@ -23,10 +23,17 @@ export class HttpError extends Error {
 /** Turns zod issues into `{ "post.city": "why" }`, naming the request part when it is not the body. */
 export function invalidRequest(error: z.ZodError, part: 'body' | 'query' | 'path'): HttpError {
   const fields: Record<string, string> = {};
+  const fieldKey = (path: PropertyKey[]) => {
+    const joined = path.map(String).join('.');
+    return part === 'body' ? joined || '(body)' : `${part}${joined ? `.${joined}` : ''}`;
+  };
   for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.');
-    const key = part === 'body' ? path || '(body)' : `${part}${path ? `.${path}` : ''}`;
-    fields[key] ??= issue.message;
+    if (issue.code === 'unrecognized_keys') {
+      // Name each unknown field itself, not the object that holds it.
+      for (const key of issue.keys) fields[fieldKey([...issue.path, key])] ??= 'Unknown field: remove it.';
+      continue;
+    }
+    fields[fieldKey(issue.path)] ??= issue.message;
   }
   const count = Object.keys(fields).length;
   return new HttpError(

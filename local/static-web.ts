@@ -1,0 +1,44 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+// The same policy the CloudFront distribution sends (see infra): no framing, scripts from self only.
+const pageHeaders = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
+
+/** Serves the built web app; any path that is not a file gets index.html (client-side routes). */
+export function serveWebApp(webDir: string | undefined, pathname: string, response: ServerResponse): void {
+  if (!webDir || !existsSync(join(webDir, 'index.html'))) {
+    response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('The web app is not built yet: run `npm run build:web` (npm start does it for you).\n');
+    return;
+  }
+  const requested = normalize(join(webDir, decodeURIComponent(pathname)));
+  const insideWebDir = requested.startsWith(webDir.endsWith(sep) ? webDir : webDir + sep);
+  const isFile = insideWebDir && existsSync(requested) && statSync(requested).isFile();
+  const file = isFile ? requested : join(webDir, 'index.html');
+  const hashedAsset = isFile && pathname.startsWith('/assets/');
+  response.writeHead(200, {
+    ...pageHeaders,
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  createReadStream(file).pipe(response);
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { type LocalApp, startLocalApp } from '../../local/runtime.ts';
+
+export interface TestApp extends LocalApp {
+  tableName: string;
+  bucket: string;
+  /** A bearer token from the dev login, as the web app gets one. */
+  login(organisation: string, role: string): Promise<string>;
+  /** A request to the API, answering status, headers and parsed JSON. */
+  call(method: string, path: string, options?: CallOptions): Promise<ApiAnswer>;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is, instead of JSON-encoding `body`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the API answered.
+  json: any;
+}
+
+const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/**
+ * The local runtime for one test file: its own table and bucket on the shared embedded servers,
+ * served over real HTTP on a free port, exactly as `npm start` serves it.
+ */
+export async function startTestApp(options: { serveWeb?: boolean } = {}): Promise<TestApp> {
+  const suffix = randomUUID().slice(0, 8);
+  const tableName = `test-${suffix}`;
+  const bucket = `test-${suffix}`;
+  const app = await startLocalApp({
+    services: { dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint') },
+    tableName,
+    bucket,
+    port: 0,
+    ...(options.serveWeb ? { webDir } : {}),
+  });
+
+  const call: TestApp['call'] = async (method, path, { token, body, rawBody, headers } = {}) => {
+    const response = await fetch(`${app.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = { unparsed: text };
+    }
+    return { status: response.status, headers: response.headers, json };
+  };
+
+  return {
+    ...app,
+    tableName,
+    bucket,
+    call,
+    async login(organisation, role) {
+      const answer = await call('POST', '/api/dev/login', { body: { organisation, role } });
+      if (answer.status !== 200) throw new Error(`dev login failed: ${JSON.stringify(answer.json)}`);
+      return answer.json.token;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startBackingServices } from '../../local/runtime.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+    s3Endpoint: string;
+  }
+}
+
+/** DynamoDB Local (in memory) and s3rver, started once per test run and shared by every test file. */
+export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const s3Dir = mkdtempSync(join(tmpdir(), 'ilo-test-s3-'));
+  const services = await startBackingServices({ s3Dir });
+  project.provide('dynamoEndpoint', services.dynamoEndpoint);
+  project.provide('s3Endpoint', services.s3Endpoint);
+  return async () => {
+    await services.stop();
+    rmSync(s3Dir, { recursive: true, force: true });
+  };
+}
