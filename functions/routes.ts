@@ -22,4 +22,5 @@ export const jobs = {
   seedReference: { entry: 'handlers/seed-reference.ts' },
 } as const;
 
-export const routeKey = (route: Route) => `${endpoints[route.endpoint].method} ${endpoints[route.endpoint].path}`;
+export const routeKey = (route: Route) =>
+  `${endpoints[route.endpoint].method} ${endpoints[route.endpoint].path}`;

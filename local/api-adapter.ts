@@ -1,15 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { routes } from '#functions/routes.ts';
 import { type Endpoint, endpoints } from '#shared/api/endpoints.ts';
 import type { ErrorBody, ErrorCode } from '#shared/errors.ts';
 import { errorStatus } from '#shared/errors.ts';
-import { routes } from '#functions/routes.ts';
 import type { DevTokenService } from './dev-auth.ts';
 import { createDevLoginHandler } from './dev-login-handler.ts';
 import { httpApiEvent, lambdaContext } from './lambda-event.ts';
 import { serveWebApp } from './static-web.ts';
 
-type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type LambdaHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 interface LocalRoute {
   endpoint: Endpoint;
@@ -47,7 +50,9 @@ function localRoutes(tokens: DevTokenService): LocalRoute[] {
       ...compile(endpoint.path),
       // Loaded on first request, like a cold start, so configuration is read after the runtime set it.
       load: () => {
-        loaded ??= import(new URL(route.entry, functionsDir).href).then((m: { handler: LambdaHandler }) => m.handler);
+        loaded ??= import(new URL(route.entry, functionsDir).href).then(
+          (m: { handler: LambdaHandler }) => m.handler,
+        );
         return loaded;
       },
     };
@@ -55,13 +60,21 @@ function localRoutes(tokens: DevTokenService): LocalRoute[] {
   const devLogin = createDevLoginHandler(tokens) as unknown as LambdaHandler;
   return [
     ...deployed,
-    { endpoint: endpoints.devLogin, functionName: 'devLogin', ...compile(endpoints.devLogin.path), load: async () => devLogin },
+    {
+      endpoint: endpoints.devLogin,
+      functionName: 'devLogin',
+      ...compile(endpoints.devLogin.path),
+      load: async () => devLogin,
+    },
   ];
 }
 
 function sendError(response: ServerResponse, code: ErrorCode, message: string): void {
   const body: ErrorBody = { error: { code, message } };
-  response.writeHead(errorStatus[code], { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(errorStatus[code], {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -99,7 +112,8 @@ export function createLocalApiServer(options: LocalApiOptions): Server {
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 'method_not_allowed', 'Only GET is served outside /api.');
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return sendError(response, 'method_not_allowed', 'Only GET is served outside /api.');
       return serveWebApp(options.webDir, url.pathname, response);
     }
     const started = Date.now();
@@ -115,30 +129,49 @@ export function createLocalApiServer(options: LocalApiOptions): Server {
       const token = bearerToken(request);
       claims = token ? await options.tokens.verify(token) : undefined;
       if (!claims) {
-        return sendError(response, 'unauthenticated', 'Sign in to continue: the request carries no valid token.');
+        return sendError(
+          response,
+          'unauthenticated',
+          'Sign in to continue: the request carries no valid token.',
+        );
       }
     }
     const body = await readBody(request);
-    if (body === 'too_large') return sendError(response, 'payload_too_large', 'The request body is too large.');
+    if (body === 'too_large')
+      return sendError(response, 'payload_too_large', 'The request body is too large.');
     const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
-    const pathParameters = Object.fromEntries(route.parameterNames.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]));
+    const pathParameters = Object.fromEntries(
+      route.parameterNames.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]),
+    );
     const routeKey = `${route.endpoint.method} ${route.endpoint.path}`;
-    const event = httpApiEvent({ request, url, body, routeKey, pathParameters, ...(claims ? { claims } : {}) });
+    const event = httpApiEvent({
+      request,
+      url,
+      body,
+      routeKey,
+      pathParameters,
+      ...(claims ? { claims } : {}),
+    });
     const handler = await route.load();
     const result = await handler(event, lambdaContext(route.functionName));
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
     if (result.cookies?.length) headers['set-cookie'] = result.cookies;
     response.writeHead(result.statusCode ?? 200, headers);
-    response.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
-    options.log?.(`${request.method} ${url.pathname}${url.search} -> ${result.statusCode} (${Date.now() - started} ms)`);
+    response.end(
+      result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined,
+    );
+    options.log?.(
+      `${request.method} ${url.pathname}${url.search} -> ${result.statusCode} (${Date.now() - started} ms)`,
+    );
   };
 
   return createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       // A handler never throws past its middleware chain; this is the adapter's own failure.
       console.error('local API adapter failed:', error);
-      if (!response.headersSent) sendError(response, 'internal_error', 'The local runtime failed to handle the request.');
+      if (!response.headersSent)
+        sendError(response, 'internal_error', 'The local runtime failed to handle the request.');
       else response.destroy();
     });
   });

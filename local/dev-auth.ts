@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { DEV_TOKEN_LIFETIME_SECONDS, NAME_CLAIM, ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
 import type { DevLoginRequest } from '#shared/api/schemas.ts';
-import { organisationName, type OrganisationCode } from '#shared/reference/organisations.ts';
+import { DEV_TOKEN_LIFETIME_SECONDS, NAME_CLAIM, ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
+import { type OrganisationCode, organisationName } from '#shared/reference/organisations.ts';
 
 /**
  * Local stand-in for Cognito: issues ID-token-shaped JWTs (RS256) with the same claims a Cognito ID

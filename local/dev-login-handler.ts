@@ -1,5 +1,5 @@
-import { endpoints } from '#shared/api/endpoints.ts';
 import { httpHandler } from '#functions/lib/http/handler.ts';
+import { endpoints } from '#shared/api/endpoints.ts';
 import type { DevTokenService } from './dev-auth.ts';
 
 /** `POST /api/dev/login`, local runtime only: same middleware chain as every deployed handler. */

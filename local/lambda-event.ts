@@ -24,7 +24,14 @@ export interface EventInput {
 }
 
 /** An API Gateway HTTP API (payload format 2.0) event, shaped as the real service sends it. */
-export function httpApiEvent({ request, url, body, routeKey, pathParameters, claims }: EventInput): APIGatewayProxyEventV2 {
+export function httpApiEvent({
+  request,
+  url,
+  body,
+  routeKey,
+  pathParameters,
+  claims,
+}: EventInput): APIGatewayProxyEventV2 {
   const now = new Date();
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {

@@ -15,7 +15,10 @@ export interface BackingServices {
 }
 
 /** DynamoDB Local and s3rver. With `dataDir` the data is kept on disk; without, DynamoDB is in memory. */
-export async function startBackingServices(options: { dataDir?: string; s3Dir: string }): Promise<BackingServices> {
+export async function startBackingServices(options: {
+  dataDir?: string;
+  s3Dir: string;
+}): Promise<BackingServices> {
   const started: RunningServer[] = [];
   try {
     const [dynamo, s3] = await Promise.all([

@@ -5,10 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type BackingServices, type LocalApp, startBackingServices, startLocalApp } from './runtime.ts';
 import { assertJava } from './servers/dynamodb-local.ts';
 import { LocalSetupError } from './servers/errors.ts';
 import { portInUse } from './servers/ports.ts';
-import { type BackingServices, type LocalApp, startBackingServices, startLocalApp } from './runtime.ts';
 
 // This machine runs Node 20 while Lambda runs Node 22; the SDK's notice about that is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

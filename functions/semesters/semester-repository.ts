@@ -1,7 +1,7 @@
-import type { SemesterId } from '#shared/semesters.ts';
-import type { StateCode } from '#shared/reference/states.ts';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { StateCode } from '#shared/reference/states.ts';
+import type { SemesterId } from '#shared/semesters.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
 
 /**

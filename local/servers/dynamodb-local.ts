@@ -39,7 +39,10 @@ export function assertJava(): void {
  * Starts DynamoDB Local on a free port, with its data in `dataDir` (or in memory), and resolves once
  * it answers ListTables. The java process runs under a watchdog that ends it if we die.
  */
-export async function startDynamoDbLocal(options: { dataDir?: string; port?: number }): Promise<RunningServer> {
+export async function startDynamoDbLocal(options: {
+  dataDir?: string;
+  port?: number;
+}): Promise<RunningServer> {
   assertJava();
   const jarDir = dynamoDbLocalJarDir();
   const port = options.port ?? (await freePort());
@@ -56,15 +59,22 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
     String(port),
     ...storage,
   ];
-  const child = fork(join(here, 'watchdog.mjs'), ['java', ...args], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+  const child = fork(join(here, 'watchdog.mjs'), ['java', ...args], {
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+  });
   let output = '';
   let exited: string | undefined;
   child.on('message', (message: { type: string; text?: string; code?: number; message?: string }) => {
     if (message.type === 'stdout' || message.type === 'stderr') output = (output + message.text).slice(-4000);
-    if (message.type === 'exit' || message.type === 'error') exited = message.message ?? `exit code ${message.code}`;
+    if (message.type === 'exit' || message.type === 'error')
+      exited = message.message ?? `exit code ${message.code}`;
   });
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(endpoint, () => exited, () => output);
+  await waitUntilAnswering(
+    endpoint,
+    () => exited,
+    () => output,
+  );
   return { endpoint, stop: () => stopChild(child) };
 }
 
@@ -85,7 +95,9 @@ async function waitUntilAnswering(endpoint: string, exited: () => string | undef
         const why = exited();
         if (why) throw new LocalSetupError(`DynamoDB Local stopped at start-up (${why}): ${output().trim()}`);
         if (Date.now() > deadline) {
-          throw new LocalSetupError(`DynamoDB Local did not answer within 60 s at ${endpoint}: ${String(error)}`);
+          throw new LocalSetupError(
+            `DynamoDB Local did not answer within 60 s at ${endpoint}: ${String(error)}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 150));
       }

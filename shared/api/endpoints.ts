@@ -70,7 +70,8 @@ export const endpoints = {
     method: 'GET',
     path: '/api/reference',
     access: 'signed-in',
-    summary: 'Reference data: participating states, host countries, semesters with their Presidency, report templates',
+    summary:
+      'Reference data: participating states, host countries, semesters with their Presidency, report templates',
     tag: 'reference',
     success: { status: 200, schema: referenceSchema },
   },

@@ -93,7 +93,9 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version: str
         ...schemas,
         Error: {
           ...schemas.Error,
-          description: `Every failure. Codes and statuses: ${(Object.entries(errorStatus) as [ErrorCode, number][])
+          description: `Every failure. Codes and statuses: ${(
+            Object.entries(errorStatus) as [ErrorCode, number][]
+          )
             .map(([code, status]) => `${code} (${status})`)
             .join(', ')}`,
         },

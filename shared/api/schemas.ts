@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorStatus } from '../errors.ts';
-import { isValidMembership, isOrganisation, roles } from '../reference/organisations.ts';
+import { isOrganisation, isValidMembership, roles } from '../reference/organisations.ts';
 import { SEMESTER_ID_PATTERN } from '../semesters.ts';
 
 export const errorBodySchema = z
@@ -72,7 +72,13 @@ export const referenceSchema = z
         version: z.number().int(),
         regime: z.string(),
         sections: z.array(
-          z.object({ id: z.string(), part: z.string(), titleKey: z.string(), title: z.string(), kind: z.string() }),
+          z.object({
+            id: z.string(),
+            part: z.string(),
+            titleKey: z.string(),
+            title: z.string(),
+            kind: z.string(),
+          }),
         ),
       }),
     ),

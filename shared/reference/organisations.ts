@@ -1,5 +1,5 @@
-import { isParticipatingState, type StateCode } from './states.ts';
 import { countryName } from './countries.ts';
+import { isParticipatingState, type StateCode } from './states.ts';
 
 /** Organisations that are not states: the Commission, the Council, the Parliament and the EBCG agency. */
 export const institutionCodes = ['EC', 'COUNCIL', 'EP', 'EBCG'] as const;

@@ -39,7 +39,9 @@ describe('sign-in and identity', () => {
     const token = await app.login('DE', 'editor');
     const [header, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
-    const tampered = Buffer.from(JSON.stringify({ ...claims, 'custom:organisation': 'FR' })).toString('base64url');
+    const tampered = Buffer.from(JSON.stringify({ ...claims, 'custom:organisation': 'FR' })).toString(
+      'base64url',
+    );
     for (const bad of [`${header}.${tampered}.${signature}`, 'not-a-jwt', `${token}x`]) {
       const answer = await app.call('GET', '/api/me', { token: bad });
       expect(answer.status, bad).toBe(401);
@@ -47,7 +49,9 @@ describe('sign-in and identity', () => {
   });
 
   it('refuses a role the organisation cannot hold, naming the field', async () => {
-    const answer = await app.call('POST', '/api/dev/login', { body: { organisation: 'COUNCIL', role: 'editor' } });
+    const answer = await app.call('POST', '/api/dev/login', {
+      body: { organisation: 'COUNCIL', role: 'editor' },
+    });
     expect(answer.status).toBe(400);
     expect(answer.json.error.code).toBe('invalid_request');
     expect(Object.keys(answer.json.error.fields)).toEqual(['role']);
@@ -58,7 +62,10 @@ describe('sign-in and identity', () => {
       body: { organisation: 'XX', role: 'reader', isAdmin: true },
     });
     expect(answer.status).toBe(400);
-    expect(answer.json.error.fields).toMatchObject({ organisation: expect.any(String), isAdmin: expect.any(String) });
+    expect(answer.json.error.fields).toMatchObject({
+      organisation: expect.any(String),
+      isAdmin: expect.any(String),
+    });
   });
 });
 
@@ -103,7 +110,11 @@ describe('GET /api/reference', () => {
     expect(answer.status).toBe(200);
     const { states, hostCountries, semesters, reportTemplates } = answer.json;
     expect(states).toHaveLength(31);
-    expect(states.find((s: { code: string }) => s.code === 'DK')).toEqual({ code: 'DK', name: 'Denmark', bound: false });
+    expect(states.find((s: { code: string }) => s.code === 'DK')).toEqual({
+      code: 'DK',
+      name: 'Denmark',
+      bound: false,
+    });
     expect(states.filter((s: { bound: boolean }) => !s.bound)).toHaveLength(1);
     expect(hostCountries.length).toBeGreaterThan(190);
     const hostCodes = new Set(hostCountries.map((c: { code: string }) => c.code));
@@ -128,7 +139,8 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(answer.json.paths)).toEqual(
       expect.arrayContaining(['/api/health', '/api/me', '/api/reference', '/api/dev/login']),
     );
-    const loginRef = answer.json.paths['/api/dev/login'].post.requestBody.content['application/json'].schema.$ref;
+    const loginRef =
+      answer.json.paths['/api/dev/login'].post.requestBody.content['application/json'].schema.$ref;
     expect(loginRef).toBe('#/components/schemas/DevLoginRequest');
     const loginBody = answer.json.components.schemas.DevLoginRequest;
     expect(loginBody.required).toEqual(expect.arrayContaining(['organisation', 'role']));

@@ -43,7 +43,10 @@ async function startProduct(): Promise<Running> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited: ${output()}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, output, baseUrl };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -102,7 +105,9 @@ describe('npm start (local/start.ts)', () => {
 
     const second = await startProduct();
     try {
-      const me = await fetch(`${second.baseUrl}/api/me`, { headers: { authorization: `Bearer ${login.token}` } });
+      const me = await fetch(`${second.baseUrl}/api/me`, {
+        headers: { authorization: `Bearer ${login.token}` },
+      });
       expect(me.status).toBe(200);
       const reference = await fetch(`${second.baseUrl}/api/reference`, {
         headers: { authorization: `Bearer ${login.token}` },
@@ -134,7 +139,9 @@ describe('npm start (local/start.ts)', () => {
     const port = await freePort();
     const { output, exited } = launch(port, { PATH: '/nonexistent' });
     expect(await exited).toBe(1);
-    expect(output().trim()).toMatch(/^Cannot start: Java 17 or newer is needed to run DynamoDB Local: install it/);
+    expect(output().trim()).toMatch(
+      /^Cannot start: Java 17 or newer is needed to run DynamoDB Local: install it/,
+    );
     expect(output().trim().split('\n')).toHaveLength(1);
   });
 });
@@ -147,7 +154,11 @@ async function correctPresidencyInTheTable(running: Running): Promise<void> {
   const endpoint = /DynamoDB Local at (\S+),/.exec(running.output())?.[1];
   expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+    new DynamoDBClient({
+      endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
   );
   await client.send(
     new UpdateCommand({

@@ -53,7 +53,11 @@ export async function startTestApp(options: { serveWeb?: boolean } = {}): Promis
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
       },
-      ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(rawBody !== undefined
+        ? { body: rawBody }
+        : body !== undefined
+          ? { body: JSON.stringify(body) }
+          : {}),
     });
     const text = await response.text();
     let json: unknown;

@@ -11,7 +11,9 @@ export interface Caller {
 
 /** The part of an HTTP API event the JWT authorizer fills; absent on routes without it. */
 export interface MaybeAuthorizedEvent {
-  requestContext?: { authorizer?: { jwt?: { claims?: Record<string, string | number | boolean | string[]> } } };
+  requestContext?: {
+    authorizer?: { jwt?: { claims?: Record<string, string | number | boolean | string[]> } };
+  };
 }
 
 /**
@@ -27,7 +29,10 @@ export function callerFrom(event: MaybeAuthorizedEvent): Caller {
     throw new HttpError('unauthenticated', 'Sign in to continue: the request carries no valid token.');
   }
   if (!isValidMembership(organisation, role)) {
-    throw new HttpError('forbidden', `The role "${role}" is not valid for the organisation "${organisation}".`);
+    throw new HttpError(
+      'forbidden',
+      `The role "${role}" is not valid for the organisation "${organisation}".`,
+    );
   }
   const name = claims?.[NAME_CLAIM];
   return {

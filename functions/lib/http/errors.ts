@@ -1,5 +1,5 @@
-import { type ErrorBody, type ErrorCode, errorStatus } from '#shared/errors.ts';
 import type { z } from 'zod';
+import { type ErrorBody, type ErrorCode, errorStatus } from '#shared/errors.ts';
 
 /** A failure that answers with the contract's error body. Throw it anywhere below a handler. */
 export class HttpError extends Error {
@@ -16,7 +16,9 @@ export class HttpError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
+    };
   }
 }
 

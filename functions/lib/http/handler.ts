@@ -1,8 +1,8 @@
-import type { Endpoint } from '#shared/api/endpoints.ts';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import type { Endpoint } from '#shared/api/endpoints.ts';
 import { logger } from '../logger.ts';
 import type { Caller } from './caller.ts';
 import {
@@ -44,7 +44,10 @@ export function httpHandler<E extends Endpoint>(
   endpoint: E,
   handle: (request: HttpRequest<E>) => Promise<HttpResult<SuccessBody<E>>>,
 ) {
-  const base = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+  const base = async (
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
     const { parsed } = context as HttpContext;
     const result = await handle({
       body: parsed.body as Output<E['body']>,

@@ -1,7 +1,7 @@
-import type { Endpoint } from '#shared/api/endpoints.ts';
-import { MAX_REQUEST_BODY_BYTES } from '#shared/errors.ts';
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Endpoint } from '#shared/api/endpoints.ts';
+import { MAX_REQUEST_BODY_BYTES } from '#shared/errors.ts';
 import { logger } from '../logger.ts';
 import { type Caller, callerFrom, type MaybeAuthorizedEvent } from './caller.ts';
 import { HttpError, invalidRequest } from './errors.ts';
@@ -16,7 +16,12 @@ export interface ParsedRequest {
 
 export type HttpContext = Context & { parsed: ParsedRequest };
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
-type Middleware = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
+type Middleware = middy.MiddlewareObj<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Error,
+  HttpContext
+>;
 
 const securityHeaderValues: Record<string, string> = {
   'cache-control': 'no-store',
@@ -66,7 +71,10 @@ export function errorResponses(): Middleware {
       const httpError =
         error instanceof HttpError
           ? error
-          : new HttpError('internal_error', 'Something went wrong on our side. Nothing was changed; try again.');
+          : new HttpError(
+              'internal_error',
+              'Something went wrong on our side. Nothing was changed; try again.',
+            );
       request.response = {
         statusCode: httpError.status,
         headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -95,7 +103,10 @@ export function jsonBody(endpoint: Endpoint): Middleware {
       }
       const contentType = request.event.headers?.['content-type'] ?? '';
       if (text && !/^application\/json\b/i.test(contentType)) {
-        throw new HttpError('unsupported_media_type', 'Send the body as JSON (content-type: application/json).');
+        throw new HttpError(
+          'unsupported_media_type',
+          'Send the body as JSON (content-type: application/json).',
+        );
       }
       let json: unknown;
       try {
@@ -134,7 +145,8 @@ export function authentication(endpoint: Endpoint): Middleware {
   return {
     before: (request) => {
       request.context.parsed = {};
-      if (endpoint.access === 'signed-in') request.context.parsed.caller = callerFrom(request.event as MaybeAuthorizedEvent);
+      if (endpoint.access === 'signed-in')
+        request.context.parsed.caller = callerFrom(request.event as MaybeAuthorizedEvent);
     },
   };
 }
