@@ -93,7 +93,7 @@ describe('npm start (local/start.ts)', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ organisation: 'DE', role: 'editor' }),
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<{ token: string }>);
 
     // A correction to the stored Presidency calendar: written before the restart, and not undone by
     // the seed that runs at every start.
@@ -111,9 +111,9 @@ describe('npm start (local/start.ts)', () => {
       expect(me.status).toBe(200);
       const reference = await fetch(`${second.baseUrl}/api/reference`, {
         headers: { authorization: `Bearer ${login.token}` },
-      }).then((r) => r.json());
-      const h1 = reference.semesters.find((s: { id: string }) => s.id === '2030-H1');
-      expect(h1.presidency).toBe('SE');
+      }).then((r) => r.json() as Promise<{ semesters: { id: string; presidency: string }[] }>);
+      const h1 = reference.semesters.find((s) => s.id === '2030-H1');
+      expect(h1?.presidency).toBe('SE');
     } finally {
       expect(await interrupt(second)).toBe(0);
     }
