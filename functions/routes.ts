@@ -8,6 +8,8 @@ export interface Route {
   endpoint: EndpointId;
   /** Handler module, relative to this folder; it exports `handler`. */
   entry: string;
+  /** What the handler does with the table: the stack grants exactly that (read is the default). */
+  table?: 'read' | 'read-write';
 }
 
 export const routes: readonly Route[] = [
@@ -19,7 +21,7 @@ export const routes: readonly Route[] = [
 
 /** Jobs: handlers started by a schedule, a deployment or a queue rather than by a route. */
 export const jobs = {
-  seedReference: { entry: 'handlers/seed-reference.ts' },
+  seedReference: { entry: 'handlers/seed-reference.ts', table: 'read-write' },
 } as const;
 
 export const routeKey = (route: Route) =>

@@ -1,5 +1,6 @@
 // Country names come from a maintained library (i18n-iso-countries), never from a hand-typed list.
-import countries from 'i18n-iso-countries';
+// The plain entry: the package's Node entry would register all ~80 languages (700 KB in every bundle).
+import countries from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 

@@ -1,0 +1,151 @@
+import { join } from 'node:path';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as triggers from 'aws-cdk-lib/triggers';
+import type { Construct } from 'constructs';
+import { jobs, type Route, routes } from '#functions/routes.ts';
+import { type Endpoint, endpoints } from '#shared/api/endpoints.ts';
+import type { DeploymentEnvironment } from './environment.ts';
+import { REPO_ROOT } from './paths.ts';
+import { type TableAccess, tableActions } from './table-access.ts';
+
+export interface StatelessStackProps extends StackProps {
+  deployment: DeploymentEnvironment;
+  /** Served by GET /api/openapi.json; read by functions/lib/config.ts. */
+  appVersion: string;
+  table: dynamodb.ITableV2;
+  reportsBucket: s3.IBucket;
+  userPool: cognito.IUserPool;
+  userPoolClient: cognito.IUserPoolClient;
+  /** One function and one route per row; functions/routes.ts unless a test supplies its own. */
+  routes?: readonly Route[];
+}
+
+/** Matches the Logger in functions/lib/logger.ts. */
+const SERVICE_NAME = 'ilo-network';
+
+// Some bundled dependencies are CommonJS and call `require`, which an ES module does not have.
+const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+const bundling: nodejs.BundlingOptions = {
+  format: nodejs.OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  sourceMap: true,
+  // Stack traces are mapped by NODE_OPTIONS=--enable-source-maps; the sources themselves are not needed.
+  sourcesContent: false,
+  // The SDK version is pinned in package-lock.json; do not rely on the one the runtime happens to ship.
+  bundleAwsSDK: true,
+  forceDockerBundling: false,
+};
+
+/** `seedReference` -> `SeedReference`, for construct ids. */
+const pascalCase = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/**
+ * Everything that can be destroyed and rebuilt without losing data: one Lambda function per route
+ * and per job, the HTTP API in front of them, and the deployment trigger that seeds reference data.
+ */
+export class StatelessStack extends Stack {
+  public readonly httpApi: apigateway.HttpApi;
+
+  private readonly props: StatelessStackProps;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    this.props = props;
+    const { table, userPool, userPoolClient } = props;
+
+    // Checks the Cognito ID token (its audience is the app client) before any handler runs.
+    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
+    const jwtAuthorizer = new HttpJwtAuthorizer('CognitoAuthorizer', issuer, {
+      jwtAudience: [userPoolClient.userPoolClientId],
+    });
+
+    this.httpApi = new apigateway.HttpApi(this, 'HttpApi', {
+      description: `ILO Network Platform API (${props.deployment.name})`,
+      createDefaultStage: true,
+    });
+
+    for (const route of props.routes ?? routes) {
+      const endpoint: Endpoint = endpoints[route.endpoint];
+      // Local-only endpoints (the dev login) must never be reachable on AWS.
+      if (endpoint.localOnly) continue;
+
+      const fn = this.handlerFunction(pascalCase(route.endpoint), route.entry, {
+        description: `${endpoint.method} ${endpoint.path} (functions/${route.entry})`,
+        timeout: Duration.seconds(10),
+        tableAccess: route.table ?? 'read',
+      });
+      this.httpApi.addRoutes({
+        path: endpoint.path,
+        methods: [apigateway.HttpMethod[endpoint.method]],
+        integration: new HttpLambdaIntegration(`${pascalCase(route.endpoint)}Integration`, fn),
+        ...(endpoint.access === 'signed-in' ? { authorizer: jwtAuthorizer } : {}),
+      });
+    }
+
+    // Seeds the Presidency calendar. The trigger runs on the first deployment and whenever the
+    // function changes, which includes every change to the bundled calendar in shared/; the job is
+    // idempotent and never overwrites a corrected entry, so a run without a change would add nothing.
+    const seedReference = this.handlerFunction('SeedReference', jobs.seedReference.entry, {
+      description: `Job: seed reference data after deployment (functions/${jobs.seedReference.entry})`,
+      timeout: Duration.minutes(1),
+      tableAccess: jobs.seedReference.table,
+    });
+    new triggers.Trigger(this, 'SeedReferenceAfterDeploy', {
+      handler: seedReference,
+      // After the table exists and after the function's own permissions are in place.
+      executeAfter: [table, seedReference],
+      invocationType: triggers.InvocationType.REQUEST_RESPONSE,
+      timeout: Duration.minutes(2),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+  }
+
+  private handlerFunction(
+    name: string,
+    entry: Route['entry'],
+    options: { description: string; timeout: Duration; tableAccess: TableAccess },
+  ): nodejs.NodejsFunction {
+    const { deployment, table, reportsBucket, appVersion } = this.props;
+    const logGroup = new logs.LogGroup(this, `${name}Logs`, {
+      retention: deployment.logRetention,
+      removalPolicy: deployment.logRemovalPolicy,
+    });
+    const fn = new nodejs.NodejsFunction(this, `${name}Function`, {
+      entry: join(REPO_ROOT, 'functions', entry),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 512,
+      timeout: options.timeout,
+      description: options.description,
+      logGroup,
+      environment: {
+        TABLE_NAME: table.tableName,
+        REPORTS_BUCKET: reportsBucket.bucketName,
+        APP_VERSION: appVersion,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      },
+      bundling,
+    });
+    table.grants.actions(fn, ...tableActions(options.tableAccess));
+    return fn;
+  }
+}
