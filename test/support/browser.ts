@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** The system Chromium (Debian's `chromium` package); playwright-core downloads no browser of its own. */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Headless and quiet: no sandbox (containers run as root), no GPU, no background traffic to Google.
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `No Chromium at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+    );
+  }
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
+
+/** What the browser tests need of an axe-core result (its own types assume a DOM, which Node lacks). */
+export interface AccessibilityViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  helpUrl: string;
+  /** CSS selectors of the offending elements. */
+  targets: string[];
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core over the page as it is now and returns the serious and critical violations: the ones
+ * that block people (missing names, too little contrast, broken ARIA), which no page may have.
+ */
+export async function seriousAccessibilityViolations(page: Page): Promise<AccessibilityViolation[]> {
+  // Evaluated through the DevTools protocol rather than added as a <script>, which the app's
+  // Content-Security-Policy (script-src 'self') rightly refuses.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    interface AxeResult {
+      violations: {
+        id: string;
+        impact: AccessibilityViolation['impact'];
+        help: string;
+        helpUrl: string;
+        nodes: { target: unknown[] }[];
+      }[];
+    }
+    const { axe } = globalThis as unknown as { axe: { run(options: object): Promise<AxeResult> } };
+    const result = await axe.run({ resultTypes: ['violations'] });
+    return result.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
+      id,
+      impact,
+      help,
+      helpUrl,
+      targets: nodes.map((node) => node.target.map(String).join(' ')),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** A readable list of violations for an assertion's message. */
+export function describeViolations(violations: readonly AccessibilityViolation[]): string {
+  return violations
+    .map(
+      ({ id, impact, help, helpUrl, targets }) =>
+        `${impact} ${id}: ${help} (${helpUrl})\n  at ${targets.join('\n  at ')}`,
+    )
+    .join('\n');
+}

@@ -1,0 +1,10 @@
+import type { NavigationItem } from '../components/layout/PrimaryNavigation.tsx';
+import { paths } from '../config/paths.ts';
+
+/**
+ * The main menu, in order. Each feature adds its entry here (Secondments, Networks, Semesters,
+ * Reports), with its label under `navigation.*` in both locale files.
+ */
+export const primaryNavigation: readonly NavigationItem[] = [
+  { to: paths.dashboard, labelKey: 'navigation.dashboard', end: true },
+];

@@ -1,0 +1,12 @@
+import { intlLocale } from './i18n.ts';
+
+/** Formats an ISO calendar date (`2026-07-01`) as "1 July 2026" / "1 juillet 2026". */
+export function formatCalendarDate(isoDate: string, language: string): string {
+  // A calendar date has no time zone: read and format it in UTC so that no offset shifts the day.
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}

@@ -1,0 +1,78 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * The signed-in session: the bearer token and when it expires, kept in sessionStorage so that it
+ * survives a reload but not the closing of the tab. This is the one place that knows where the
+ * token lives; the API client reads it, the auth feature writes and clears it.
+ */
+export interface Session {
+  token: string;
+  /** ISO 8601 instant. */
+  expiresAt: string;
+}
+
+const STORAGE_KEY = 'ilo.session';
+/** Set when the server ended the session (a 401), so that the sign-in page can say why it is shown. */
+const ENDED_KEY = 'ilo.session-ended';
+
+type Listener = (session: Session | null) => void;
+const listeners = new Set<Listener>();
+
+function isSession(value: unknown): value is Session {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate.token === 'string' && typeof candidate.expiresAt === 'string';
+}
+
+function isExpired(session: Session, now = Date.now()): boolean {
+  const expiresAt = Date.parse(session.expiresAt);
+  return Number.isNaN(expiresAt) || expiresAt <= now;
+}
+
+function readStoredSession(): Session | null {
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null');
+    return isSession(stored) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The current session, or null when signed out or the token has expired. */
+export function getSession(): Session | null {
+  const stored = readStoredSession();
+  return stored && !isExpired(stored) ? stored : null;
+}
+
+export function saveSession(session: Session): void {
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  sessionStorage.removeItem(ENDED_KEY);
+  for (const listener of listeners) listener(session);
+}
+
+/** Forgets the session: `signed-out` when the person chose to, `ended` when the server refused the token. */
+export function clearSession(reason: 'signed-out' | 'ended' = 'signed-out'): void {
+  sessionStorage.removeItem(STORAGE_KEY);
+  if (reason === 'ended') sessionStorage.setItem(ENDED_KEY, 'true');
+  else sessionStorage.removeItem(ENDED_KEY);
+  for (const listener of listeners) listener(null);
+}
+
+/** Whether the last session ended by itself (the server refused the token, or it expired) rather than by signing out. */
+export function sessionWasEnded(): boolean {
+  if (sessionStorage.getItem(ENDED_KEY) === 'true') return true;
+  const stored = readStoredSession();
+  return stored !== null && isExpired(stored);
+}
+
+/** Calls `listener` whenever the session is saved or cleared; returns the unsubscribe function. */
+export function subscribeToSession(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The current token (or null), re-rendering the component when someone signs in or out. */
+export function useSessionToken(): string | null {
+  // A string snapshot: useSyncExternalStore compares snapshots by identity.
+  return useSyncExternalStore(subscribeToSession, () => getSession()?.token ?? null);
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+
+// The app lives in web/ but imports the contract from ../shared through the package.json subpath
+// import `#shared/*`, which Vite resolves like Node does. The dev server forwards /api to the local
+// runtime (`npx tsx local/start.ts`, port 3000), so the browser sees one origin as it does when deployed.
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  resolve: {
+    alias: [
+      // shared/reference/countries.ts loads English and French country-name tables for the server.
+      // The browser names countries with Intl.DisplayNames (src/lib/display-names.ts) in any
+      // language, so it gets an empty table instead; the code list, and with it every validation
+      // the shared schemas do, stays the same. In the browser, shared's countryName() returns the code.
+      {
+        find: /^i18n-iso-countries\/langs\/(en|fr)\.json$/,
+        replacement: fileURLToPath(new URL('src/lib/omitted-country-names.json', import.meta.url)),
+      },
+    ],
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+});
