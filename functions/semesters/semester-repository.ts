@@ -57,7 +57,7 @@ export const SemesterRepository = {
           Item: {
             pk: PARTITION,
             sk: sortKey(id),
-            entity: 'Semester',
+            entityType: 'Semester',
             semester: id,
             presidency,
             status: 'open',
