@@ -3,17 +3,13 @@
  * DATA_DIR (default .data/), the same handler code answers at http://127.0.0.1:PORT/api, and the
  * built web app is served on the same origin. Ctrl-C stops everything.
  */
+import './process-defaults.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BackingServices, type LocalApp, startBackingServices, startLocalApp } from './runtime.ts';
 import { assertJava } from './servers/dynamodb-local.ts';
 import { LocalSetupError } from './servers/errors.ts';
 import { portInUse } from './servers/ports.ts';
-
-// This machine runs Node 20 while Lambda runs Node 22; the SDK's notice about that is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-// The console gets one short line per request; the handlers' JSON logs only for warnings and errors.
-process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = resolve(root, process.env.DATA_DIR ?? '.data');
