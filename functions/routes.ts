@@ -17,11 +17,22 @@ export const routes: readonly Route[] = [
   { endpoint: 'openApi', entry: 'handlers/openapi.ts' },
   { endpoint: 'me', entry: 'handlers/me.ts' },
   { endpoint: 'reference', entry: 'handlers/reference.ts' },
+  { endpoint: 'createSecondment', entry: 'handlers/secondments/create.ts', table: 'read-write' },
+  { endpoint: 'listSecondments', entry: 'handlers/secondments/list.ts' },
+  { endpoint: 'getSecondment', entry: 'handlers/secondments/get.ts' },
+  { endpoint: 'updateSecondment', entry: 'handlers/secondments/update.ts', table: 'read-write' },
+  { endpoint: 'notifySecondment', entry: 'handlers/secondments/notify.ts', table: 'read-write' },
+  { endpoint: 'endSecondment', entry: 'handlers/secondments/end.ts', table: 'read-write' },
+  { endpoint: 'withdrawSecondment', entry: 'handlers/secondments/withdraw.ts', table: 'read-write' },
+  { endpoint: 'secondmentHistory', entry: 'handlers/secondments/history.ts' },
+  { endpoint: 'feed', entry: 'handlers/feed.ts' },
+  { endpoint: 'audit', entry: 'handlers/audit.ts' },
 ];
 
 /** Jobs: handlers started by a schedule, a deployment or a queue rather than by a route. */
 export const jobs = {
   seedReference: { entry: 'handlers/seed-reference.ts', table: 'read-write' },
+  erasePersonalData: { entry: 'handlers/erase-personal-data.ts', table: 'read-write' },
 } as const;
 
 export const routeKey = (route: Route) =>

@@ -36,7 +36,12 @@ function webOriginsFromContext(app: App): string[] | undefined {
  * by the infrastructure tests, which build the app without the CLI.
  */
 export function buildApp(app: App, envName: string = DEFAULT_ENVIRONMENT_NAME): IloNetworkStacks {
-  const deployment = deploymentEnvironment(envName, webOriginsFromContext(app));
+  const retention: unknown = app.node.tryGetContext('personalDataRetentionMonths');
+  const deployment = deploymentEnvironment(
+    envName,
+    webOriginsFromContext(app),
+    retention === undefined ? undefined : Number(retention),
+  );
   // Unset outside `cdk deploy` with credentials: the stacks are then environment-agnostic, which is
   // enough to synthesise and test.
   const env: Environment = {

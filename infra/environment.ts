@@ -15,6 +15,8 @@ export interface DeploymentEnvironment {
    * sign-out URLs. Until the stateless stack hosts the web app (CloudFront), only the Vite dev server.
    */
   webOrigins: string[];
+  /** Months after a secondment ends before the officer's name and contact are erased (context `personalDataRetentionMonths`). */
+  personalDataRetentionMonths: number;
 }
 
 export const DEFAULT_ENVIRONMENT_NAME = 'dev';
@@ -23,10 +25,25 @@ const VITE_DEV_SERVER_ORIGIN = 'http://localhost:5173';
 // Stack names, export names and tags are built from it: keep it short and safe everywhere.
 const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{0,15}$/;
 
-export function deploymentEnvironment(name: string, webOrigins?: string[]): DeploymentEnvironment {
+const DEFAULT_PERSONAL_DATA_RETENTION_MONTHS = 24;
+
+export function deploymentEnvironment(
+  name: string,
+  webOrigins?: string[],
+  personalDataRetentionMonths: number = DEFAULT_PERSONAL_DATA_RETENTION_MONTHS,
+): DeploymentEnvironment {
   if (!ENVIRONMENT_NAME_PATTERN.test(name)) {
     throw new Error(
       `Invalid environment name "${name}": use 1-16 lower-case letters, digits or dashes, starting with a letter (e.g. -c env=dev).`,
+    );
+  }
+  if (
+    !Number.isInteger(personalDataRetentionMonths) ||
+    personalDataRetentionMonths < 1 ||
+    personalDataRetentionMonths > 120
+  ) {
+    throw new Error(
+      `personalDataRetentionMonths must be a whole number of months from 1 to 120, not ${personalDataRetentionMonths}.`,
     );
   }
   const isProduction = name === 'prod';
@@ -36,5 +53,6 @@ export function deploymentEnvironment(name: string, webOrigins?: string[]): Depl
     logRetention: isProduction ? RetentionDays.SIX_MONTHS : RetentionDays.ONE_MONTH,
     logRemovalPolicy: isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     webOrigins: webOrigins && webOrigins.length > 0 ? webOrigins : [VITE_DEV_SERVER_ORIGIN],
+    personalDataRetentionMonths,
   };
 }

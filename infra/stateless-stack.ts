@@ -5,6 +5,8 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventsTargets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -112,13 +114,32 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(2),
     });
 
+    // Erases officers' names and contacts once their retention period has passed; daily, after
+    // midnight in Brussels in winter and summer alike (01:30 UTC).
+    const erasePersonalData = this.handlerFunction('ErasePersonalData', jobs.erasePersonalData.entry, {
+      description: `Job: erase personal data past its retention (functions/${jobs.erasePersonalData.entry})`,
+      timeout: Duration.minutes(5),
+      tableAccess: jobs.erasePersonalData.table,
+      environment: { PERSONAL_DATA_RETENTION_MONTHS: String(props.deployment.personalDataRetentionMonths) },
+    });
+    new events.Rule(this, 'ErasePersonalDataDaily', {
+      description: 'Erase personal data past its retention period',
+      schedule: events.Schedule.cron({ minute: '30', hour: '1' }),
+      targets: [new eventsTargets.LambdaFunction(erasePersonalData, { retryAttempts: 2 })],
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }
 
   private handlerFunction(
     name: string,
     entry: Route['entry'],
-    options: { description: string; timeout: Duration; tableAccess: TableAccess },
+    options: {
+      description: string;
+      timeout: Duration;
+      tableAccess: TableAccess;
+      environment?: Record<string, string>;
+    },
   ): nodejs.NodejsFunction {
     const { deployment, table, reportsBucket, appVersion } = this.props;
     const logGroup = new logs.LogGroup(this, `${name}Logs`, {
@@ -142,6 +163,7 @@ export class StatelessStack extends Stack {
         APP_VERSION: appVersion,
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        ...options.environment,
       },
       bundling,
     });

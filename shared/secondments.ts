@@ -138,3 +138,78 @@ export function phaseOf(
   if (dates.startDate > today) return 'planned';
   return 'active';
 }
+
+const actorSchema = z.object({ organisation: z.string(), name: z.string().optional() });
+
+/** A secondment as the API answers it: the officer appears only for those allowed to see it. */
+export const secondmentSchema = z
+  .object({
+    id: z.string(),
+    state: z.string(),
+    hostCountry: z.string(),
+    post: z.object({ city: z.string(), mission: z.enum(missionTypes) }),
+    authority: z.string(),
+    officer: z
+      .object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() })
+      .optional()
+      .meta({ description: 'Only for participating states and the Commission; absent once erased' }),
+    officerErasedAt: z.string().optional(),
+    startDate: z.string(),
+    endDate: z.string().optional(),
+    tasks: z.array(z.enum(secondmentTasks)),
+    taskDescription: z.string(),
+    regionalCoverage: z.array(z.string()),
+    languages: z.array(z.string()),
+    status: z.enum(secondmentStatuses),
+    phase: z
+      .enum(secondmentPhases)
+      .optional()
+      .meta({ description: 'From the dates; absent for drafts and withdrawn ones' }),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    notifiedAt: z.string().optional(),
+    allowed: z.array(z.enum(secondmentActions)),
+  })
+  .meta({ id: 'Secondment' });
+export type Secondment = z.infer<typeof secondmentSchema>;
+
+export const secondmentListQuerySchema = z.strictObject({
+  hostCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Use a two-letter country code')
+    .optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Use a two-letter state code')
+    .optional(),
+  status: z.enum(secondmentStatuses).optional(),
+  phase: z.enum(secondmentPhases).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+
+export const secondmentListSchema = z
+  .object({ items: z.array(secondmentSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'SecondmentList' });
+
+export const secondmentHistorySchema = z
+  .object({
+    items: z.array(
+      z.object({
+        version: z.number().int(),
+        action: z.enum(['created', 'updated', 'notified', 'amended', 'ended', 'withdrawn']),
+        status: z.enum(secondmentStatuses),
+        at: z.string(),
+        actor: actorSchema,
+        secondment: secondmentSchema.omit({
+          allowed: true,
+          officer: true,
+          officerErasedAt: true,
+          phase: true,
+        }),
+      }),
+    ),
+  })
+  .meta({ id: 'SecondmentHistory' });
+export type SecondmentHistory = z.infer<typeof secondmentHistorySchema>;

@@ -11,6 +11,8 @@ const configSchema = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),
   APP_VERSION: z.string().default('0.1.0'),
+  /** Months after a secondment ends before the officer's name and contact are erased. */
+  PERSONAL_DATA_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -3,7 +3,19 @@
  * schemas of its input and output. The OpenAPI document, the local router and the CDK routes are
  * all derived from this list (through functions/routes.ts), so they cannot drift apart.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { auditQuerySchema, auditTrailSchema } from '../audit.ts';
+import { feedQuerySchema, feedSchema } from '../feed.ts';
+import {
+  createSecondmentSchema,
+  endSecondmentSchema,
+  secondmentHistorySchema,
+  secondmentListQuerySchema,
+  secondmentListSchema,
+  secondmentSchema,
+  updateSecondmentSchema,
+  versionOnlySchema,
+} from '../secondments.ts';
 import {
   devLoginRequestSchema,
   devLoginResponseSchema,
@@ -12,6 +24,11 @@ import {
   meSchema,
   referenceSchema,
 } from './schemas.ts';
+
+/** ULIDs as issued by the API: 26 characters of Crockford base 32. */
+const idParams = z.strictObject({
+  id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not an id this API issued'),
+});
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -27,6 +44,8 @@ export interface Endpoint {
   tag: string;
   body?: z.ZodType;
   query?: z.ZodType;
+  /** Path parameters, checked before the handler runs (a malformed id is a 400, not a lookup). */
+  params?: z.ZodType;
   /** Success status and schema. */
   success: { status: number; schema: z.ZodType | 'any' };
 }
@@ -74,6 +93,102 @@ export const endpoints = {
       'Reference data: participating states, host countries, semesters with their Presidency, report templates',
     tag: 'reference',
     success: { status: 200, schema: referenceSchema },
+  },
+  createSecondment: {
+    method: 'POST',
+    path: '/api/secondments',
+    access: 'signed-in',
+    summary: "Create a draft secondment for the caller's state (state editors and coordinators)",
+    tag: 'secondments',
+    body: createSecondmentSchema,
+    success: { status: 201, schema: secondmentSchema },
+  },
+  listSecondments: {
+    method: 'GET',
+    path: '/api/secondments',
+    access: 'signed-in',
+    summary:
+      "Secondments: notified ones, and the caller state's own drafts (filters: hostCountry, state, status, phase)",
+    tag: 'secondments',
+    query: secondmentListQuerySchema,
+    success: { status: 200, schema: secondmentListSchema },
+  },
+  getSecondment: {
+    method: 'GET',
+    path: '/api/secondments/{id}',
+    access: 'signed-in',
+    params: idParams,
+    summary: 'One secondment; the officer only for participating states and the Commission',
+    tag: 'secondments',
+    success: { status: 200, schema: secondmentSchema },
+  },
+  updateSecondment: {
+    method: 'PUT',
+    path: '/api/secondments/{id}',
+    access: 'signed-in',
+    params: idParams,
+    summary:
+      'Replace the editable fields, with the version read (after notification: a new, amended version)',
+    tag: 'secondments',
+    body: updateSecondmentSchema,
+    success: { status: 200, schema: secondmentSchema },
+  },
+  notifySecondment: {
+    method: 'POST',
+    path: '/api/secondments/{id}/notify',
+    access: 'signed-in',
+    params: idParams,
+    summary: 'Notify a draft: every other state, the Commission and the Council are informed',
+    tag: 'secondments',
+    body: versionOnlySchema,
+    success: { status: 200, schema: secondmentSchema },
+  },
+  endSecondment: {
+    method: 'POST',
+    path: '/api/secondments/{id}/end',
+    access: 'signed-in',
+    params: idParams,
+    summary: 'Notify the end date of a secondment',
+    tag: 'secondments',
+    body: endSecondmentSchema,
+    success: { status: 200, schema: secondmentSchema },
+  },
+  withdrawSecondment: {
+    method: 'POST',
+    path: '/api/secondments/{id}/withdraw',
+    access: 'signed-in',
+    params: idParams,
+    summary: 'Withdraw a notified secondment that has not started',
+    tag: 'secondments',
+    body: versionOnlySchema,
+    success: { status: 200, schema: secondmentSchema },
+  },
+  secondmentHistory: {
+    method: 'GET',
+    path: '/api/secondments/{id}/history',
+    access: 'signed-in',
+    params: idParams,
+    summary: 'Every version with actor and time (others see the versions from notification on)',
+    tag: 'secondments',
+    success: { status: 200, schema: secondmentHistorySchema },
+  },
+  feed: {
+    method: 'GET',
+    path: '/api/feed',
+    access: 'signed-in',
+    summary: "Notifications addressed to the caller's organisation, newest first",
+    tag: 'feed',
+    query: feedQuerySchema,
+    success: { status: 200, schema: feedSchema },
+  },
+  audit: {
+    method: 'GET',
+    path: '/api/audit',
+    access: 'signed-in',
+    summary: 'The audit trail of one entity (EC admins; a state for its own entities)',
+    tag: 'audit',
+    query: auditQuerySchema,
+    success: { status: 200, schema: auditTrailSchema },
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -28,6 +28,26 @@ export function schemaId(schema: z.ZodType): string {
 
 const ref = (schema: z.ZodType) => ({ $ref: componentUri(schemaId(schema)) });
 
+function propertiesOf(schema: z.ZodType): Record<string, JsonSchema> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, JsonSchema>;
+  };
+  return json.properties ?? {};
+}
+
+function queryParameters(schema: z.ZodType) {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
 const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: componentUri('Error') } } },
@@ -55,12 +75,17 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version: str
         ...(endpoint.access === 'public' ? {} : { 401: errorResponse('No valid bearer token') }),
       },
     };
-    const params = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
+    const params = [
+      ...[...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: endpoint.params
+          ? (propertiesOf(endpoint.params)[m[1] ?? ''] ?? { type: 'string' })
+          : { type: 'string' },
+      })),
+      ...(endpoint.query ? queryParameters(endpoint.query) : []),
+    ];
     if (params.length > 0) operation.parameters = params;
     if (endpoint.localOnly) operation['x-local-only'] = true;
     if (endpoint.body) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeKey, routes } from '#functions/routes.ts';
+import { jobs, routeKey, routes } from '#functions/routes.ts';
 import { type Endpoint, endpoints } from '#shared/api/endpoints.ts';
 import { ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
 import { tableDesign } from '#shared/table-design.ts';
@@ -214,8 +214,8 @@ describe('stateless stack: functions', () => {
       ([id]) => !id.startsWith('AWSCDKTriggerCustomResourceProvider'),
     );
 
-  it('has one function per deployed route and one for the seed job', () => {
-    expect(ourFunctions()).toHaveLength(deployedRoutes.length + 1);
+  it('has one function per deployed route and one per job', () => {
+    expect(ourFunctions()).toHaveLength(deployedRoutes.length + Object.keys(jobs).length);
   });
 
   it('runs every function on Node.js 22, arm64, with the configuration functions/lib/config.ts reads', () => {
@@ -335,7 +335,8 @@ describe('stateless stack: permissions', () => {
     }
   });
 
-  it('gives the route handlers read-only access to the table (and no Scan)', () => {
+  it('gives each route handler the table access its route declares: read-only unless it writes, never Scan', () => {
+    expect(deployedRoutes.some((route) => route.table === 'read-write')).toBe(true);
     for (const route of deployedRoutes) {
       const found = Object.values(resourcesOfType(stateless, 'AWS::ApiGatewayV2::Route')).find(
         (candidate) => candidate.Properties.RouteKey === routeKey(route),
@@ -348,9 +349,28 @@ describe('stateless stack: permissions', () => {
       expect(actions, routeKey(route)).toEqual(
         expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']),
       );
-      for (const write of WRITE_ACTIONS) expect(actions, routeKey(route)).not.toContain(write);
+      if (route.table === 'read-write') {
+        expect(actions, routeKey(route)).toEqual(expect.arrayContaining(['dynamodb:PutItem']));
+      } else {
+        for (const write of WRITE_ACTIONS) expect(actions, routeKey(route)).not.toContain(write);
+      }
       expect(actions, routeKey(route)).not.toContain('dynamodb:Scan');
     }
+  });
+
+  it('runs the personal-data erasure job daily, with the configured retention', () => {
+    const functions = resourcesOfType(stateless, 'AWS::Lambda::Function');
+    const [eraseId, erase] =
+      Object.entries(functions).find(([, fn]) =>
+        String(fn.Properties.Description).includes(jobs.erasePersonalData.entry),
+      ) ?? [];
+    expect(erase).toBeDefined();
+    const variables = (erase?.Properties.Environment as { Variables: Record<string, unknown> } | undefined)
+      ?.Variables;
+    expect(variables?.PERSONAL_DATA_RETENTION_MONTHS).toBe('24');
+    const rules = Object.values(resourcesOfType(stateless, 'AWS::Events::Rule'));
+    const rule = rules.find((r) => JSON.stringify(r.Properties.Targets).includes(String(eraseId)));
+    expect(rule?.Properties.ScheduleExpression).toBe('cron(30 1 * * ? *)');
   });
 
   it('runs the seed job after each deployment that changes it, with write access', () => {

@@ -20,7 +20,7 @@ type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 export interface HttpRequest<E extends Endpoint> {
   body: Output<E['body']>;
   query: Output<E['query']>;
-  path: Record<string, string | undefined>;
+  path: E['params'] extends z.ZodType ? z.output<E['params']> : Record<string, string | undefined>;
   caller: E['access'] extends 'signed-in' ? Caller : Caller | undefined;
   event: APIGatewayProxyEventV2;
 }
@@ -52,7 +52,7 @@ export function httpHandler<E extends Endpoint>(
     const result = await handle({
       body: parsed.body as Output<E['body']>,
       query: parsed.query as Output<E['query']>,
-      path: (parsed.path ?? {}) as Record<string, string | undefined>,
+      path: (parsed.path ?? {}) as HttpRequest<E>['path'],
       caller: parsed.caller as HttpRequest<E>['caller'],
       event,
     });

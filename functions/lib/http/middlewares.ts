@@ -135,7 +135,13 @@ export function parameters(endpoint: Endpoint): Middleware {
         if (!parsed.success) throw invalidRequest(parsed.error, 'query');
         request.context.parsed.query = parsed.data;
       }
-      request.context.parsed.path = request.event.pathParameters ?? {};
+      if (endpoint.params) {
+        const parsed = endpoint.params.safeParse(request.event.pathParameters ?? {});
+        if (!parsed.success) throw invalidRequest(parsed.error, 'path');
+        request.context.parsed.path = parsed.data;
+      } else {
+        request.context.parsed.path = request.event.pathParameters ?? {};
+      }
     },
   };
 }

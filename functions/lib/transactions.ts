@@ -1,0 +1,26 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from './aws.ts';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The transaction was refused because the item at `index` did not meet its condition. */
+export class ConditionFailed extends Error {
+  constructor(readonly index: number) {
+    super(`condition failed on transaction item ${index}`);
+    this.name = 'ConditionFailed';
+  }
+}
+
+/** All or nothing. A failed condition becomes `ConditionFailed` naming the first item that failed. */
+export async function transact(items: TransactItem[]): Promise<void> {
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const index = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (index >= 0) throw new ConditionFailed(index);
+    }
+    throw error;
+  }
+}
