@@ -6,7 +6,9 @@
 import './process-defaults.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedDemoSecondments } from './demo-data.ts';
 import { type BackingServices, type LocalApp, startBackingServices, startLocalApp } from './runtime.ts';
+import { startLocalScheduler } from './scheduler.ts';
 import { assertJava } from './servers/dynamodb-local.ts';
 import { LocalSetupError } from './servers/errors.ts';
 import { portInUse } from './servers/ports.ts';
@@ -40,11 +42,13 @@ async function main(): Promise<void> {
   console.log(`Starting the ILO Network Platform (data in ${dataDir}) ...`);
   let services: BackingServices | undefined;
   let app: LocalApp | undefined;
+  let scheduler: { stop(): void } | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping ...`);
+    scheduler?.stop();
     await app?.stop();
     await services?.stop();
     console.log('Stopped. Your data is kept in', dataDir);
@@ -64,6 +68,14 @@ async function main(): Promise<void> {
     webDir: resolve(root, 'web/dist'),
     log: (line) => console.log(line),
   });
+  const demo = await seedDemoSecondments(new Date());
+  if (demo > 0) console.log(`Demo data: ${demo} notified secondments written.`);
+  const { handler: erasePersonalData } = await import('#functions/handlers/erase-personal-data.ts');
+  // The same schedule as the stack's rule (infra/stateless-stack.ts): daily at 01:30 UTC.
+  scheduler = startLocalScheduler(
+    [{ name: 'erase-personal-data', hourUtc: 1, minuteUtc: 30, run: erasePersonalData }],
+    (line) => console.log(line),
+  );
   console.log(`
 ILO Network Platform is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
 

@@ -1,0 +1,176 @@
+/**
+ * Demo data for `npm start`: about forty notified secondments of ten states in thirteen host
+ * countries, some planned, some active, some ended. Written through the same use cases as the API
+ * (so versions, feed and audit are complete) and only once per data folder.
+ */
+
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '#functions/lib/aws.ts';
+import type { Caller } from '#functions/lib/http/caller.ts';
+import {
+  createSecondment,
+  endSecondment,
+  notifySecondment,
+} from '#functions/secondments/secondment-service.ts';
+import { addMonths } from '#shared/dates.ts';
+import type { OrganisationCode } from '#shared/reference/organisations.ts';
+import type { MissionType, SecondmentTask } from '#shared/secondments.ts';
+import { brusselsDate } from '#shared/semesters.ts';
+
+const states: { code: OrganisationCode; authority: string; language: string; officers: string[] }[] = [
+  {
+    code: 'DE',
+    authority: 'Bundespolizei',
+    language: 'de',
+    officers: ['Jonas Becker', 'Lena Hoffmann', 'Felix Wagner', 'Marie Schulz'],
+  },
+  {
+    code: 'FR',
+    authority: 'Direction centrale de la police aux frontières',
+    language: 'fr',
+    officers: ['Camille Martin', 'Louis Bernard', 'Chloé Dubois', 'Hugo Moreau'],
+  },
+  {
+    code: 'NL',
+    authority: 'Koninklijke Marechaussee',
+    language: 'nl',
+    officers: ['Daan de Vries', 'Sanne Jansen', 'Lotte Bakker', 'Ruben Visser'],
+  },
+  {
+    code: 'BE',
+    authority: 'Federale Politie / Police fédérale',
+    language: 'fr',
+    officers: ['Lucas Peeters', 'Emma Maes', 'Noah Jacobs', 'Julie Lambert'],
+  },
+  {
+    code: 'ES',
+    authority: 'Policía Nacional',
+    language: 'es',
+    officers: ['Lucía García', 'Pablo Fernández', 'Marta López', 'Javier Martín'],
+  },
+  {
+    code: 'IT',
+    authority: 'Polizia di Stato',
+    language: 'it',
+    officers: ['Giulia Rossi', 'Marco Russo', 'Chiara Ferrari', 'Luca Esposito'],
+  },
+  {
+    code: 'PL',
+    authority: 'Straż Graniczna',
+    language: 'pl',
+    officers: ['Zofia Kowalska', 'Jakub Nowak', 'Łukasz Wiśniewski', 'Ola Wójcik'],
+  },
+  {
+    code: 'SE',
+    authority: 'Polismyndigheten',
+    language: 'sv',
+    officers: ['Elsa Andersson', 'Oskar Johansson', 'Maja Karlsson', 'Erik Nilsson'],
+  },
+  {
+    code: 'AT',
+    authority: 'Bundesministerium für Inneres',
+    language: 'de',
+    officers: ['Anna Gruber', 'Tobias Huber', 'Sophie Bauer', 'David Steiner'],
+  },
+  {
+    code: 'GR',
+    authority: 'Ελληνική Αστυνομία',
+    language: 'el',
+    officers: ['Eleni Papadopoulou', 'Nikos Georgiou', 'Maria Dimitriou', 'Giorgos Ioannou'],
+  },
+];
+
+const posts: { hostCountry: string; city: string; coverage: string[]; language: string }[] = [
+  { hostCountry: 'TR', city: 'Ankara', coverage: ['GE'], language: 'tr' },
+  { hostCountry: 'TR', city: 'Istanbul', coverage: [], language: 'tr' },
+  { hostCountry: 'MA', city: 'Rabat', coverage: ['MR'], language: 'ar' },
+  { hostCountry: 'SN', city: 'Dakar', coverage: ['GM', 'GN'], language: 'fr' },
+  { hostCountry: 'NG', city: 'Lagos', coverage: ['BJ'], language: 'en' },
+  { hostCountry: 'UA', city: 'Kyiv', coverage: ['MD'], language: 'uk' },
+  { hostCountry: 'PK', city: 'Islamabad', coverage: ['AF'], language: 'ur' },
+  { hostCountry: 'CN', city: 'Beijing', coverage: [], language: 'zh' },
+  { hostCountry: 'IN', city: 'New Delhi', coverage: ['NP', 'BD'], language: 'hi' },
+  { hostCountry: 'EG', city: 'Cairo', coverage: ['SD'], language: 'ar' },
+  { hostCountry: 'TN', city: 'Tunis', coverage: ['LY'], language: 'ar' },
+  { hostCountry: 'RS', city: 'Belgrade', coverage: ['BA', 'ME'], language: 'sr' },
+  { hostCountry: 'LB', city: 'Beirut', coverage: ['JO'], language: 'ar' },
+];
+
+const missions: MissionType[] = [
+  'embassy',
+  'embassy',
+  'consulate',
+  'host_authority',
+  'international_organisation',
+];
+const taskSets: SecondmentTask[][] = [
+  ['flows', 'routes', 'smuggling'],
+  ['document_fraud', 'assistance'],
+  ['flows', 'trends', 'return'],
+  ['smuggling', 'document_fraud', 'return'],
+  ['flows', 'routes', 'smuggling', 'trends', 'document_fraud', 'assistance', 'return'],
+];
+
+const MARKER = { pk: 'DEMO', sk: 'SECONDMENTS' };
+
+/** Seeds the demo secondments unless this table already has them. Answers how many it wrote. */
+export async function seedDemoSecondments(now: Date): Promise<number> {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...MARKER, entityType: 'DemoMarker', at: now.toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return 0;
+    throw error;
+  }
+  const today = brusselsDate(now);
+  let written = 0;
+  for (let i = 0; i < 40; i++) {
+    const state = states[i % states.length] as (typeof states)[number];
+    const post = posts[(i * 7) % posts.length] as (typeof posts)[number];
+    const caller: Caller = {
+      subject: `demo-${state.code.toLowerCase()}`,
+      organisation: state.code,
+      role: 'editor',
+      name: 'Demo data',
+    };
+    // A spread of phases: a quarter planned, a quarter ended, the rest active.
+    const kind = i % 4 === 0 ? 'planned' : i % 4 === 1 ? 'ended' : 'active';
+    const startDate = kind === 'planned' ? addMonths(today, 1 + (i % 5)) : addMonths(today, -(6 + (i % 30)));
+    const draft = await createSecondment(
+      caller,
+      {
+        hostCountry: post.hostCountry,
+        post: { city: post.city, mission: missions[i % missions.length] as MissionType },
+        authority: state.authority,
+        officer: {
+          name: state.officers[Math.floor(i / states.length) % state.officers.length] as string,
+          email: `ilo.${post.hostCountry.toLowerCase()}.${state.code.toLowerCase()}${i}@example.eu`,
+        },
+        startDate,
+        ...(kind === 'active' && i % 3 === 0 ? { endDate: addMonths(startDate, 48) } : {}),
+        tasks: taskSets[i % taskSets.length] as SecondmentTask[],
+        taskDescription: `Liaison with the ${post.city} authorities on irregular migration towards the EU; advice to carriers and consular staff.`,
+        regionalCoverage: post.coverage,
+        languages: [...new Set([state.language, 'en', post.language])],
+      },
+      now,
+    );
+    const notified = await notifySecondment(caller, draft.id, draft.version, now);
+    if (kind === 'ended') {
+      await endSecondment(
+        caller,
+        draft.id,
+        { version: notified.version, endDate: addMonths(startDate, 3) },
+        now,
+      );
+    }
+    written += 1;
+  }
+  return written;
+}
