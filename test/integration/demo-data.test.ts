@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoSecondments } from '../../local/demo-data.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('demo data of npm start', () => {
+  it('writes about forty notified secondments across 8+ states and 10+ host countries, once', async () => {
+    expect(await seedDemoSecondments(new Date())).toBe(40);
+    expect(await seedDemoSecondments(new Date())).toBe(0);
+
+    const token = await app.login('EC', 'reader');
+    const list = await app.call('GET', '/api/secondments?limit=100', { token });
+    const items: { state: string; hostCountry: string; phase: string; status: string }[] = list.json.items;
+    expect(items).toHaveLength(40);
+    expect(new Set(items.map((s) => s.state)).size).toBeGreaterThanOrEqual(8);
+    expect(new Set(items.map((s) => s.hostCountry)).size).toBeGreaterThanOrEqual(10);
+    const phases = new Set(items.map((s) => s.phase));
+    expect([...phases].sort()).toEqual(['active', 'ended', 'planned']);
+    expect(items.every((s) => s.status !== 'draft')).toBe(true);
+
+    const feed = await app.call('GET', '/api/feed?limit=100', { token: await app.login('FR', 'reader') });
+    expect(feed.json.items.length).toBeGreaterThan(30);
+  });
+});
