@@ -27,6 +27,22 @@ export const routes: readonly Route[] = [
   { endpoint: 'secondmentHistory', entry: 'handlers/secondments/history.ts' },
   { endpoint: 'feed', entry: 'handlers/feed.ts' },
   { endpoint: 'audit', entry: 'handlers/audit.ts' },
+  { endpoint: 'listNetworks', entry: 'handlers/networks/list.ts' },
+  { endpoint: 'getNetwork', entry: 'handlers/networks/get.ts' },
+  { endpoint: 'recordMeeting', entry: 'handlers/networks/meetings.ts', table: 'read-write' },
+  { endpoint: 'recordTraining', entry: 'handlers/networks/trainings.ts', table: 'read-write' },
+  { endpoint: 'recordCarrierPosition', entry: 'handlers/networks/carrier-positions.ts', table: 'read-write' },
+  { endpoint: 'recordContact', entry: 'handlers/networks/contacts.ts', table: 'read-write' },
+  { endpoint: 'updateActivity', entry: 'handlers/networks/update-activity.ts', table: 'read-write' },
+  { endpoint: 'designateActingState', entry: 'handlers/networks/acting-state.ts', table: 'read-write' },
+  { endpoint: 'reassignDraftingState', entry: 'handlers/networks/drafting-state.ts', table: 'read-write' },
+  { endpoint: 'listRegions', entry: 'handlers/networks/list-regions.ts' },
+  { endpoint: 'saveRegion', entry: 'handlers/networks/save-region.ts', table: 'read-write' },
+  { endpoint: 'proposeArrangement', entry: 'handlers/arrangements/propose.ts', table: 'read-write' },
+  { endpoint: 'listArrangements', entry: 'handlers/arrangements/list.ts' },
+  { endpoint: 'getArrangement', entry: 'handlers/arrangements/get.ts' },
+  { endpoint: 'acceptArrangement', entry: 'handlers/arrangements/accept.ts', table: 'read-write' },
+  { endpoint: 'withdrawArrangement', entry: 'handlers/arrangements/withdraw.ts', table: 'read-write' },
 ];
 
 /** Jobs: handlers started by a schedule, a deployment or a queue rather than by a route. */

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
-export const auditedEntities = ['secondment'] as const;
+export const auditedEntities = ['secondment', 'activity', 'drafting', 'arrangement', 'region'] as const;
 export type AuditedEntity = (typeof auditedEntities)[number];
 
-/** `GET /api/audit?entity=secondment:<id>` */
+/**
+ * `GET /api/audit?entity=<kind>:<id>`: `secondment:<ulid>`, `activity:<ulid>`, `arrangement:<ulid>`,
+ * `drafting:<networkId>.<semester>` (acting-state designations and reassignments), `region:<R-id>`.
+ */
 export const auditQuerySchema = z.strictObject({
   entity: z
     .string()
-    .regex(/^[a-z]+:[0-9A-Z]{26}$/, 'Name the entity as kind:id, for example secondment:01J9Z3…')
+    .regex(/^[a-z]+:[0-9A-Za-z.-]{2,60}$/, 'Name the entity as kind:id, for example secondment:01J9Z3…')
     .refine((value) => (auditedEntities as readonly string[]).includes(value.split(':')[0] ?? ''), {
       message: `Audited kinds: ${auditedEntities.join(', ')}`,
     }),

@@ -183,3 +183,140 @@ export const arrangementSchema = z
     }
   })
   .meta({ id: 'ArrangementInput' });
+
+// ---- regional networks (reference data, the Commission's) -------------------------------------
+
+export const regionInputSchema = z
+  .strictObject({
+    name: text(200, 'Name the region'),
+    hostCountries: z
+      .array(z.string().refine(isHostCountry, { message: 'Choose a host country' }))
+      .min(2, 'A regional network spans at least two host countries')
+      .refine((c) => new Set(c).size === c.length, 'Each country once'),
+    version: z.number().int().min(0).meta({ description: '0 to create; otherwise the version read' }),
+  })
+  .meta({ id: 'RegionInput' });
+
+export const regionIdParams = z.strictObject({
+  id: z.string().regex(/^R-[a-z0-9-]{2,40}$/, 'A regional network id looks like R-sahel'),
+});
+
+// ---- API answers -----------------------------------------------------------------------------------
+
+const memberSchema = z.object({ state: z.string(), ilos: z.number().int() });
+
+export const networkSummarySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['country', 'regional']),
+  name: z.string().optional(),
+  hostCountries: z.array(z.string()),
+  members: z.array(memberSchema),
+});
+
+export const networkListSchema = z
+  .object({ items: z.array(networkSummarySchema) })
+  .meta({ id: 'NetworkList' });
+
+export const activityRecordSchema = z
+  .object({
+    id: z.string(),
+    networkId: z.string(),
+    kind: z.enum(activityKinds),
+    semester: z.string(),
+    recordedBy: z.string(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    fields: z.record(z.string(), z.unknown()),
+    allowed: z.array(z.literal('edit')),
+  })
+  .meta({ id: 'Activity' });
+
+export const arrangementRecordSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(arrangementKinds),
+    parties: z.array(z.string()),
+    hostCountries: z.array(z.string()),
+    scope: z.string(),
+    validFrom: z.string(),
+    validTo: z.string().optional(),
+    proposedBy: z.string(),
+    acceptedBy: z.array(z.string()),
+    status: z.enum(['proposed', 'in_effect', 'withdrawn']),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    allowed: z.array(z.enum(['accept', 'withdraw'])),
+  })
+  .meta({ id: 'Arrangement' });
+
+export const arrangementListSchema = z
+  .object({ items: z.array(arrangementRecordSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'ArrangementList' });
+
+export const networkSchema = networkSummarySchema
+  .extend({
+    semester: z.object({
+      id: z.string(),
+      presidency: z.string(),
+      members: z.array(memberSchema),
+      draftingState: z.object({ state: z.string(), reason: z.enum(draftingReasons) }).nullable(),
+      actingState: z.string().optional(),
+      reassignedTo: z.string().optional(),
+      designationVersion: z.number().int(),
+      provisional: z.boolean(),
+    }),
+    activities: z.array(activityRecordSchema),
+    arrangements: z.array(arrangementRecordSchema.omit({ allowed: true })),
+    allowed: z.array(z.enum(['record_activity', 'designate_acting_state', 'reassign_drafting_state'])),
+  })
+  .meta({ id: 'Network' });
+
+export const regionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    hostCountries: z.array(z.string()),
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Region' });
+export const regionListSchema = z.object({ items: z.array(regionSchema) }).meta({ id: 'RegionList' });
+
+export const networkParams = z.strictObject({
+  id: z
+    .string()
+    .regex(NETWORK_ID_PATTERN, 'A network id is a host country code (TR) or a regional id (R-sahel)'),
+});
+export const networkSemesterParams = networkParams.extend({
+  semester: z.string().regex(/^\d{4}-H[12]$/, 'Use the form YYYY-H1 or YYYY-H2'),
+});
+export const activityParams = networkSemesterParams.extend({
+  activityId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not an id this API issued'),
+});
+export const networkQuerySchema = z.strictObject({
+  semester: z
+    .string()
+    .regex(/^\d{4}-H[12]$/, 'Use the form YYYY-H1 or YYYY-H2')
+    .optional(),
+});
+export const designationSchema = z
+  .strictObject({
+    state: stateCode,
+    version: z.number().int().min(0).meta({ description: 'designationVersion as read (0 when none yet)' }),
+  })
+  .meta({ id: 'DraftingDesignationInput' });
+export const activityUpdateSchema = z
+  .strictObject({ version: z.number().int().positive(), fields: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'ActivityUpdate' });
+export const arrangementListQuerySchema = z.strictObject({
+  hostCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  state: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+});

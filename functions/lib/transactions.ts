@@ -24,3 +24,16 @@ export async function transact(items: TransactItem[]): Promise<void> {
     throw error;
   }
 }
+
+/**
+ * Optimistic versioning: a create must find no item; a change must find the version the client read.
+ * Spread into a Put (or Delete) of a transaction.
+ */
+export function versionCondition(expectedVersion: number | undefined) {
+  return expectedVersion === undefined
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : {
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      };
+}

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-d
 import type { SecondmentFields, SecondmentStatus } from '#shared/secondments.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
-import type { TransactItem } from '../lib/transactions.ts';
+import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /**
  * Secondments (see docs/data-model.md). Per secondment, in partition `SECONDMENT#<id>`:
@@ -229,12 +229,7 @@ export const secondmentWrites = {
       Put: {
         TableName: tableName(),
         Item: currentItem(record),
-        ...(expectedVersion === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            }),
+        ...versionCondition(expectedVersion),
       },
     };
   },

@@ -13,9 +13,10 @@ import { actorOf, auditEntry } from '../audit/audit-repository.ts';
 import { feedEntries } from '../feed/feed-repository.ts';
 import { config } from '../lib/config.ts';
 import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, HttpError, notFound } from '../lib/http/errors.ts';
+import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
 import { newId } from '../lib/ids.ts';
 import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
+import { postingWrites } from '../networks/network-repository.ts';
 import {
   allowedActions,
   canSee,
@@ -84,15 +85,9 @@ async function loadForChange(caller: Caller, id: string, version: number): Promi
   if (!isWriterFor(caller, record.state)) {
     throw forbidden("Only the seconding state's editors and coordinators can change this secondment.");
   }
-  if (record.version !== version) throw staleVersion(record.version);
+  if (record.version !== version) throw staleVersion('this secondment', record.version);
   return record;
 }
-
-const staleVersion = (current: number) =>
-  new HttpError(
-    'stale_version',
-    `Someone else changed this secondment meanwhile (it is now at version ${current}). Reload it; your changes are kept in the form.`,
-  );
 
 function requireAction(
   caller: Caller,
@@ -113,6 +108,26 @@ interface VersionWrite {
   officer?: OfficerRecord;
   officerChanged?: boolean;
   feed?: FeedKind;
+}
+
+/**
+ * Keeps network membership current in the same transaction: a notified or ended secondment has a
+ * posting in its host country's network; a draft or a withdrawn one has none; a move changes network.
+ */
+function postingChanges(before: SecondmentRecord | undefined, after: SecondmentRecord): TransactItem[] {
+  const posted = (record: SecondmentRecord | undefined) =>
+    record !== undefined && (record.status === 'notified' || record.status === 'ended');
+  const changes: TransactItem[] = [];
+  if (posted(before) && before && (!posted(after) || before.hostCountry !== after.hostCountry)) {
+    changes.push(postingWrites.delete(before.hostCountry, before.id));
+  }
+  if (posted(after)) {
+    const { id, state, hostCountry, startDate, endDate } = after;
+    changes.push(
+      postingWrites.put({ secondmentId: id, state, hostCountry, startDate, ...(endDate ? { endDate } : {}) }),
+    );
+  }
+  return changes;
 }
 
 /** One version: current item, version row, audit entry, officer item and feed entries, all or nothing. */
@@ -143,6 +158,7 @@ async function writeVersion({
     }),
   ];
   if (officer) items.push(secondmentWrites.putOfficer(after.id, officer));
+  items.push(...postingChanges(before, after));
   if (feed) {
     items.push(
       ...feedEntries(addresseesOf(after.state), {
@@ -163,7 +179,7 @@ async function writeVersion({
   } catch (error) {
     if (error instanceof ConditionFailed && error.index === 0) {
       const current = await SecondmentRepository.get(after.id);
-      throw staleVersion(current?.version ?? after.version);
+      throw staleVersion('this secondment', current?.version);
     }
     throw error;
   }

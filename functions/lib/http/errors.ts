@@ -47,3 +47,10 @@ export function invalidRequest(error: z.ZodError, part: 'body' | 'query' | 'path
 
 export const notFound = (what: string) => new HttpError('not_found', `${what} was not found.`);
 export const forbidden = (why: string) => new HttpError('forbidden', why);
+
+/** 409 for a write that carried an outdated version: the client reloads, keeping what was typed. */
+export const staleVersion = (what: string, current?: number) =>
+  new HttpError(
+    'stale_version',
+    `Someone else changed ${what} meanwhile${current ? ` (it is now at version ${current})` : ''}. Reload it; your changes are kept in the form.`,
+  );

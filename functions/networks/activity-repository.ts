@@ -1,0 +1,55 @@
+import type { ActivityKind } from '#shared/networks.ts';
+import { tableName } from '../lib/aws.ts';
+import { type TransactItem, versionCondition } from '../lib/transactions.ts';
+import { networkPartition } from './network-repository.ts';
+
+/** An activity recorded in a network: pk `NETWORK#<id>`, sk `ACTIVITY#<semester>#<activityId>`. */
+export interface ActivityRecord {
+  id: string;
+  networkId: string;
+  kind: ActivityKind;
+  semester: string;
+  recordedBy: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  fields: Record<string, unknown>;
+}
+
+export const activityKey = (networkId: string, semester: string, id: string) => ({
+  pk: networkPartition(networkId),
+  sk: `ACTIVITY#${semester}#${id}`,
+});
+
+export function toActivity(item: Record<string, unknown>): ActivityRecord {
+  const { id, networkId, kind, semester, recordedBy, version, createdAt, updatedAt, fields } =
+    item as unknown as ActivityRecord;
+  return { id, networkId, kind, semester, recordedBy, version, createdAt, updatedAt, fields };
+}
+
+export const activityWrites = {
+  put(record: ActivityRecord, expectedVersion: number | undefined): TransactItem {
+    return {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...activityKey(record.networkId, record.semester, record.id),
+          entityType: 'Activity',
+          ...record,
+        },
+        ...versionCondition(expectedVersion),
+      },
+    };
+  },
+  /** Moving an activity to another semester (its date changed): the old key goes, guarded by version. */
+  delete(record: ActivityRecord): TransactItem {
+    return {
+      Delete: {
+        TableName: tableName(),
+        Key: activityKey(record.networkId, record.semester, record.id),
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': record.version },
+      },
+    };
+  },
+};

@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import type { arrangementSchema } from '#shared/networks.ts';
+import { actorOf, auditEntry } from '../audit/audit-repository.ts';
+import type { Caller } from '../lib/http/caller.ts';
+import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
+import { newId } from '../lib/ids.ts';
+import { ConditionFailed, transact } from '../lib/transactions.ts';
+import { type ArrangementRecord, ArrangementRepository } from './arrangement-repository.ts';
+
+export type ArrangementAction = 'accept' | 'withdraw';
+
+const isCoordinatorOf = (caller: Caller, record: Pick<ArrangementRecord, 'parties'>) =>
+  caller.role === 'coordinator' && record.parties.includes(caller.organisation);
+
+function present(record: ArrangementRecord, caller: Caller) {
+  const allowed: ArrangementAction[] = [];
+  if (isCoordinatorOf(caller, record) && record.status !== 'withdrawn') {
+    if (record.status === 'proposed' && !record.acceptedBy.includes(caller.organisation))
+      allowed.push('accept');
+    allowed.push('withdraw');
+  }
+  return { ...record, allowed };
+}
+
+async function write(
+  caller: Caller,
+  before: ArrangementRecord | undefined,
+  after: ArrangementRecord,
+  action: string,
+) {
+  try {
+    await transact([
+      ArrangementRepository.put(after, before?.version),
+      auditEntry({
+        kind: 'arrangement',
+        entityId: after.id,
+        owner: after.proposedBy,
+        action,
+        at: after.updatedAt,
+        actor: actorOf(caller),
+        ...(before ? { before } : {}),
+        after,
+      }),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw staleVersion('this arrangement');
+    throw error;
+  }
+}
+
+/** A coordinator proposes an arrangement between its state and others; it takes effect when all accept. */
+export async function proposeArrangement(
+  caller: Caller,
+  input: z.output<typeof arrangementSchema>,
+  now: Date,
+) {
+  if (caller.role !== 'coordinator') throw forbidden("Arrangements are agreed by the states' coordinators.");
+  if (!(input.parties as readonly string[]).includes(caller.organisation)) {
+    throw new HttpError('invalid_request', 'Your state must be one of the parties.', {
+      parties: `Add ${caller.organisation} to the parties`,
+    });
+  }
+  const at = now.toISOString();
+  const { validTo, ...rest } = input;
+  const record: ArrangementRecord = {
+    ...rest,
+    ...(validTo ? { validTo } : {}),
+    id: newId(),
+    proposedBy: caller.organisation,
+    acceptedBy: [caller.organisation],
+    status: 'proposed',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await write(caller, undefined, record, 'proposed');
+  return present(record, caller);
+}
+
+async function loadForChange(caller: Caller, id: string, version: number) {
+  const record = await ArrangementRepository.get(id);
+  if (!record) throw notFound('The arrangement');
+  if (!isCoordinatorOf(caller, record))
+    throw forbidden("Only the parties' coordinators act on this arrangement.");
+  if (record.version !== version) throw staleVersion('this arrangement', record.version);
+  return record;
+}
+
+export async function acceptArrangement(caller: Caller, id: string, version: number, now: Date) {
+  const before = await loadForChange(caller, id, version);
+  if (before.status !== 'proposed' || before.acceptedBy.includes(caller.organisation)) {
+    throw new HttpError(
+      'not_editable',
+      'Your state has already accepted, or the arrangement is no longer open.',
+    );
+  }
+  const acceptedBy = [...before.acceptedBy, caller.organisation];
+  const inEffect = before.parties.every((party) => acceptedBy.includes(party));
+  const after: ArrangementRecord = {
+    ...before,
+    acceptedBy,
+    status: inEffect ? 'in_effect' : 'proposed',
+    version: before.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  await write(caller, before, after, inEffect ? 'accepted_in_effect' : 'accepted');
+  return present(after, caller);
+}
+
+export async function withdrawArrangement(caller: Caller, id: string, version: number, now: Date) {
+  const before = await loadForChange(caller, id, version);
+  if (before.status === 'withdrawn')
+    throw new HttpError('not_editable', 'The arrangement is already withdrawn.');
+  const after: ArrangementRecord = {
+    ...before,
+    status: 'withdrawn',
+    version: before.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  await write(caller, before, after, 'withdrawn');
+  return present(after, caller);
+}
+
+export async function getArrangement(caller: Caller, id: string) {
+  const record = await ArrangementRepository.get(id);
+  if (!record) throw notFound('The arrangement');
+  return present(record, caller);
+}
+
+export async function listArrangements(
+  caller: Caller,
+  filter: { hostCountry?: string | undefined; state?: string | undefined },
+) {
+  const records = await ArrangementRepository.list();
+  return {
+    items: records
+      .filter((r) => !filter.hostCountry || r.hostCountries.includes(filter.hostCountry))
+      .filter((r) => !filter.state || r.parties.includes(filter.state))
+      .map((r) => present(r, caller)),
+    nextCursor: null,
+  };
+}

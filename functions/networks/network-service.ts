@@ -1,0 +1,361 @@
+import type { z } from 'zod';
+import {
+  type ActivityKind,
+  activitySchemas,
+  draftingStateFor,
+  type Member,
+  membersDuring,
+  membersInSemester,
+  NETWORK_ID_PATTERN,
+  type Posting,
+} from '#shared/networks.ts';
+import { isHostCountry } from '#shared/reference/states.ts';
+import { brusselsDate, isSemesterId, semester, semesterIdAt, semesterIdOfDate } from '#shared/semesters.ts';
+import { actorOf, auditEntry } from '../audit/audit-repository.ts';
+import { tableName } from '../lib/aws.ts';
+import type { Caller } from '../lib/http/caller.ts';
+import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
+import { newId } from '../lib/ids.ts';
+import { ConditionFailed, type TransactItem, transact, versionCondition } from '../lib/transactions.ts';
+import { SemesterRepository } from '../semesters/semester-repository.ts';
+import { type ActivityRecord, activityWrites, toActivity } from './activity-repository.ts';
+import { ArrangementRepository } from './arrangement-repository.ts';
+import { NetworkRepository, networkPartition, toPosting } from './network-repository.ts';
+import { RegionRepository } from './region-repository.ts';
+
+export type NetworkAction = 'record_activity' | 'designate_acting_state' | 'reassign_drafting_state';
+type ActivityAction = 'edit';
+const EDITABLE: ActivityAction[] = ['edit'];
+
+interface NetworkIdentity {
+  id: string;
+  kind: 'country' | 'regional';
+  name?: string;
+  hostCountries: string[];
+}
+
+const isWriter = (caller: Caller) => caller.role === 'editor' || caller.role === 'coordinator';
+const isCommissionAdmin = (caller: Caller) => caller.organisation === 'EC' && caller.role === 'admin';
+
+async function identify(networkId: string): Promise<NetworkIdentity> {
+  if (NETWORK_ID_PATTERN.test(networkId) && isHostCountry(networkId)) {
+    return { id: networkId, kind: 'country', hostCountries: [networkId] };
+  }
+  const region = networkId.startsWith('R-') ? await RegionRepository.get(networkId) : undefined;
+  if (!region) throw notFound('The network');
+  return { id: region.id, kind: 'regional', name: region.name, hostCountries: region.hostCountries };
+}
+
+/** Everything a network page needs: its own partition, plus the postings of a regional network's countries. */
+async function load(network: NetworkIdentity) {
+  const own = await NetworkRepository.partition(network.id);
+  const postings =
+    network.kind === 'country'
+      ? own.filter((item) => String(item.sk).startsWith('POSTING#')).map(toPosting)
+      : (await Promise.all(network.hostCountries.map((cc) => NetworkRepository.postings(cc)))).flat();
+  return { own, postings };
+}
+
+async function presidencyOf(semesterId: string): Promise<string> {
+  const record = (await SemesterRepository.list()).find((s) => s.semester === semesterId);
+  if (!record)
+    throw new HttpError('invalid_request', 'No Presidency is recorded for this semester.', {
+      semester: 'unknown',
+    });
+  return record.presidency;
+}
+
+function designationOf(own: Record<string, unknown>[], semesterId: string) {
+  const item = own.find((i) => i.sk === `DRAFTING#${semesterId}`);
+  return {
+    actingState: item?.actingState as string | undefined,
+    reassignedTo: item?.reassignedTo as string | undefined,
+    version: (item?.version as number | undefined) ?? 0,
+  };
+}
+
+/** Networks with an ILO active today, with their members now; regional networks too. */
+export async function listNetworks(now: Date) {
+  const today = brusselsDate(now);
+  const [postings, regions] = await Promise.all([NetworkRepository.allPostings(), RegionRepository.list()]);
+  const byHost = new Map<string, Posting[]>();
+  for (const posting of postings)
+    byHost.set(posting.hostCountry, [...(byHost.get(posting.hostCountry) ?? []), posting]);
+  const country = [...byHost.entries()]
+    .map(([hostCountry, list]) => ({
+      id: hostCountry,
+      kind: 'country' as const,
+      hostCountries: [hostCountry],
+      members: membersDuring(list, today, today),
+    }))
+    .filter((network) => network.members.length > 0)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const regional = regions.map((region) => ({
+    id: region.id,
+    kind: 'regional' as const,
+    name: region.name,
+    hostCountries: region.hostCountries,
+    members: membersDuring(
+      region.hostCountries.flatMap((cc) => byHost.get(cc) ?? []),
+      today,
+      today,
+    ),
+  }));
+  return { items: [...country, ...regional] };
+}
+
+function isMember(members: readonly Member[], state: string) {
+  return members.some((m) => m.state === state);
+}
+
+export async function getNetwork(
+  caller: Caller,
+  networkId: string,
+  semesterParam: string | undefined,
+  now: Date,
+) {
+  const network = await identify(networkId);
+  const semesterId = semesterParam ?? semesterIdAt(now);
+  const { start, end } = semester(semesterId);
+  const today = brusselsDate(now);
+  const [{ own, postings }, presidency, arrangements] = await Promise.all([
+    load(network),
+    presidencyOf(semesterId),
+    ArrangementRepository.list(),
+  ]);
+  const members = membersInSemester(postings, semesterId);
+  const designation = designationOf(own, semesterId);
+  const drafting = draftingStateFor({ presidency, members, ...designation });
+  const activities = own
+    .filter((item) => String(item.sk).startsWith(`ACTIVITY#${semesterId}#`))
+    .map(toActivity)
+    .sort((a, b) => String(a.fields.date).localeCompare(String(b.fields.date)));
+  const allowed: NetworkAction[] = [];
+  if (isWriter(caller) && isMember(members, caller.organisation)) allowed.push('record_activity');
+  if (
+    (caller.role === 'coordinator' && isMember(members, caller.organisation)) ||
+    isCommissionAdmin(caller)
+  ) {
+    allowed.push('designate_acting_state');
+  }
+  if (isCommissionAdmin(caller)) allowed.push('reassign_drafting_state');
+  return {
+    ...network,
+    members: membersDuring(postings, today, today),
+    semester: {
+      id: semesterId,
+      presidency,
+      members,
+      draftingState: drafting ?? null,
+      ...(designation.actingState ? { actingState: designation.actingState } : {}),
+      ...(designation.reassignedTo ? { reassignedTo: designation.reassignedTo } : {}),
+      designationVersion: designation.version,
+      // Evaluated for good when the semester closes; until then it may change with the membership.
+      provisional: true,
+    },
+    activities: activities.map((a) => ({
+      ...a,
+      allowed: a.recordedBy === caller.organisation && isWriter(caller) ? EDITABLE : [],
+    })),
+    arrangements: arrangements.filter(
+      (a) =>
+        a.status !== 'withdrawn' &&
+        a.hostCountries.some((cc) => network.hostCountries.includes(cc)) &&
+        a.validFrom <= end &&
+        (!a.validTo || a.validTo >= start),
+    ),
+    allowed,
+  };
+}
+
+async function requireMemberWriter(caller: Caller, network: NetworkIdentity, semesterId: string) {
+  if (!isWriter(caller))
+    throw forbidden("Activities are recorded by member states' editors and coordinators.");
+  const { postings } = await load(network);
+  if (!isMember(membersInSemester(postings, semesterId), caller.organisation)) {
+    throw forbidden(`Only states with an ILO in this network during ${semesterId} record its activities.`);
+  }
+}
+
+async function requireOpenSemester(semesterId: string) {
+  const record = (await SemesterRepository.list()).find((s) => s.semester === semesterId);
+  if (record?.status === 'closed') {
+    throw new HttpError(
+      'semester_closed',
+      `Semester ${semesterId} is closed: its activities can no longer change.`,
+    );
+  }
+}
+
+export async function recordActivity(
+  caller: Caller,
+  networkId: string,
+  kind: ActivityKind,
+  fields: z.output<(typeof activitySchemas)[ActivityKind]>,
+  now: Date,
+) {
+  const network = await identify(networkId);
+  const semesterId = semesterIdOfDate(fields.date);
+  await requireMemberWriter(caller, network, semesterId);
+  await requireOpenSemester(semesterId);
+  const at = now.toISOString();
+  const record: ActivityRecord = {
+    id: newId(),
+    networkId: network.id,
+    kind,
+    semester: semesterId,
+    recordedBy: caller.organisation,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    fields,
+  };
+  await transact([
+    activityWrites.put(record, undefined),
+    auditEntry({
+      kind: 'activity',
+      entityId: record.id,
+      owner: caller.organisation,
+      action: `${kind}_recorded`,
+      at,
+      actor: actorOf(caller),
+      after: record,
+    }),
+  ]);
+  return { ...record, allowed: EDITABLE };
+}
+
+export async function updateActivity(
+  caller: Caller,
+  networkId: string,
+  semesterId: string,
+  activityId: string,
+  input: { version: number; fields: Record<string, unknown> },
+  now: Date,
+) {
+  const network = await identify(networkId);
+  if (!isSemesterId(semesterId)) throw notFound('The activity');
+  const item = await NetworkRepository.getItem(network.id, `ACTIVITY#${semesterId}#${activityId}`);
+  if (!item) throw notFound('The activity');
+  const before = toActivity(item);
+  if (before.recordedBy !== caller.organisation || !isWriter(caller)) {
+    throw forbidden("Only the recording state's editors and coordinators change this activity.");
+  }
+  if (before.version !== input.version) throw staleVersion('this activity', before.version);
+  const parsed = activitySchemas[before.kind].safeParse(input.fields);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[['fields', ...issue.path].join('.')] ??= issue.message;
+    throw new HttpError('invalid_request', 'Some fields need correcting.', fields);
+  }
+  const newSemester = semesterIdOfDate(String(parsed.data.date));
+  await requireOpenSemester(before.semester);
+  if (newSemester !== before.semester) await requireMemberWriter(caller, network, newSemester);
+  const at = now.toISOString();
+  const after: ActivityRecord = {
+    ...before,
+    semester: newSemester,
+    fields: parsed.data,
+    version: before.version + 1,
+    updatedAt: at,
+  };
+  const items: TransactItem[] =
+    newSemester === before.semester
+      ? [activityWrites.put(after, before.version)]
+      : [activityWrites.delete(before), activityWrites.put(after, undefined)];
+  items.push(
+    auditEntry({
+      kind: 'activity',
+      entityId: before.id,
+      owner: before.recordedBy,
+      action: `${before.kind}_updated`,
+      at,
+      actor: actorOf(caller),
+      before,
+      after,
+    }),
+  );
+  try {
+    await transact(items);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw staleVersion('this activity');
+    throw error;
+  }
+  return { ...after, allowed: EDITABLE };
+}
+
+/** Acting-state designation (member coordinators, EC) or the Commission's reassignment (EC admins). */
+export async function designateDraftingState(
+  caller: Caller,
+  networkId: string,
+  semesterId: string,
+  input: { state: string; version: number },
+  mode: 'acting' | 'reassign',
+  now: Date,
+) {
+  const network = await identify(networkId);
+  const { own, postings } = await load(network);
+  const members = membersInSemester(postings, semesterId);
+  if (mode === 'reassign' && !isCommissionAdmin(caller)) {
+    throw forbidden("Only the Commission's administrators reassign the drafting state.");
+  }
+  if (
+    mode === 'acting' &&
+    !isCommissionAdmin(caller) &&
+    !(caller.role === 'coordinator' && isMember(members, caller.organisation))
+  ) {
+    throw forbidden("The acting state is designated by the network's member coordinators or the Commission.");
+  }
+  if (!isMember(members, input.state)) {
+    throw new HttpError(
+      'invalid_request',
+      'Choose a state with an ILO in this network during the semester.',
+      {
+        state: `Members in ${semesterId}: ${members.map((m) => m.state).join(', ') || 'none'}`,
+      },
+    );
+  }
+  await requireOpenSemester(semesterId);
+  const before = designationOf(own, semesterId);
+  if (before.version !== input.version)
+    throw staleVersion("this network's drafting designation", before.version);
+  const at = now.toISOString();
+  const after = {
+    ...(before.actingState ? { actingState: before.actingState } : {}),
+    ...(before.reassignedTo ? { reassignedTo: before.reassignedTo } : {}),
+    ...(mode === 'acting' ? { actingState: input.state } : { reassignedTo: input.state }),
+    version: before.version + 1,
+  };
+  try {
+    await transact([
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            pk: networkPartition(network.id),
+            sk: `DRAFTING#${semesterId}`,
+            entityType: 'DraftingDesignation',
+            ...after,
+            updatedAt: at,
+          },
+          // Version 0 means no designation yet.
+          ...versionCondition(before.version === 0 ? undefined : before.version),
+        },
+      },
+      auditEntry({
+        kind: 'drafting',
+        entityId: `${network.id}.${semesterId}`,
+        owner: network.id,
+        action: mode === 'acting' ? 'acting_state_designated' : 'drafting_state_reassigned',
+        at,
+        actor: actorOf(caller),
+        before,
+        after,
+      }),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw staleVersion("this network's drafting designation");
+    throw error;
+  }
+  return getNetwork(caller, network.id, semesterId, now);
+}
