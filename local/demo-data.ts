@@ -1,6 +1,7 @@
 /**
  * Demo data for `npm start`: about forty notified secondments of ten states in thirteen host
- * countries, some planned, some active, some ended. Written through the same use cases as the API
+ * countries, some planned, some active, some ended; activities of the busiest networks this semester
+ * and the last; two arrangements. Written through the same use cases as the API
  * (so versions, feed and audit are complete) and only once per data folder.
  */
 
@@ -8,15 +9,21 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#functions/lib/aws.ts';
 import type { Caller } from '#functions/lib/http/caller.ts';
+import { acceptArrangement, proposeArrangement } from '#functions/networks/arrangement-service.ts';
+import { NetworkRepository } from '#functions/networks/network-repository.ts';
+import { listNetworks, recordActivity } from '#functions/networks/network-service.ts';
 import {
   createSecondment,
   endSecondment,
   notifySecondment,
 } from '#functions/secondments/secondment-service.ts';
 import { addMonths } from '#shared/dates.ts';
+import { membersInSemester } from '#shared/networks.ts';
+import { countryName } from '#shared/reference/countries.ts';
 import type { OrganisationCode } from '#shared/reference/organisations.ts';
+import type { StateCode } from '#shared/reference/states.ts';
 import type { MissionType, SecondmentTask } from '#shared/secondments.ts';
-import { brusselsDate } from '#shared/semesters.ts';
+import { brusselsDate, previousSemesterId, semester, semesterIdAt } from '#shared/semesters.ts';
 
 const states: { code: OrganisationCode; authority: string; language: string; officers: string[] }[] = [
   {
@@ -172,5 +179,133 @@ export async function seedDemoSecondments(now: Date): Promise<number> {
     }
     written += 1;
   }
+  await seedDemoNetworkActivity(now);
   return written;
+}
+
+/** Activities in the busiest networks, this semester and the last, and two arrangements. */
+async function seedDemoNetworkActivity(now: Date): Promise<void> {
+  const currentId = semesterIdAt(now);
+  const previousId = previousSemesterId(currentId);
+  const { items } = await listNetworks(now);
+  const busiest = items
+    .filter((n) => n.kind === 'country' && n.members.length >= 2)
+    .sort((a, b) => b.members.length - a.members.length || a.id.localeCompare(b.id))
+    .slice(0, 6);
+  const writer = (state: string, role: Caller['role'] = 'editor'): Caller => ({
+    subject: `demo-${state.toLowerCase()}-${role}`,
+    organisation: state as OrganisationCode,
+    role,
+    name: 'Demo data',
+  });
+  for (const network of busiest) {
+    const postings = await NetworkRepository.postings(network.id);
+    for (const semesterId of [previousId, currentId]) {
+      const members = membersInSemester(postings, semesterId).map((m) => m.state);
+      const [first, second] = members;
+      if (!first || !second) continue;
+      const { start } = semester(semesterId);
+      const dateIn = (days: number) => {
+        // Never in the future: an activity is recorded after it took place.
+        const date = addDays(start, days);
+        const today = brusselsDate(now);
+        if (date > today) return today;
+        return date;
+      };
+      const host = countryName(network.id);
+      await recordActivity(
+        writer(first),
+        network.id,
+        'meeting',
+        {
+          date: dateIn(40),
+          convenedBy: first as StateCode,
+          participants: members as StateCode[],
+          commissionPresent: true,
+          ebcgPresent: semesterId === currentId,
+          ...(semesterId === currentId
+            ? {}
+            : { absenceReason: "The agency's liaison officer was on a joint operation." }),
+          topics: ['Irregular migration flows', 'Document fraud trends'],
+          summary: `Regular meeting of the ILO network in ${host}: exchange of information on flows and routes, preparation of the semester report.`,
+        },
+        now,
+      );
+      await recordActivity(
+        writer(second),
+        network.id,
+        'training',
+        {
+          date: dateIn(60),
+          kind: 'consular_staff_training',
+          organisers: [second],
+          participantCount: 14,
+          topics: ['Detecting forged travel documents'],
+          summary: `Training for the consular staff of the member states' missions in ${host}.`,
+        },
+        now,
+      );
+      await recordActivity(
+        writer(first),
+        network.id,
+        'carrier_position',
+        {
+          date: dateIn(75),
+          carriers: ['National carrier', 'Regional airline'],
+          states: [first, second] as StateCode[],
+          position: 'Common advice to carriers on document checks at boarding for flights to the EU.',
+        },
+        now,
+      );
+      await recordActivity(
+        writer(second),
+        network.id,
+        'contact',
+        {
+          date: dateIn(90),
+          counterpartType: 'international_organisation',
+          counterpart: 'International Organization for Migration',
+          summary: 'Exchange on assisted voluntary return programmes.',
+        },
+        now,
+      );
+    }
+  }
+  const withThree = busiest.find((n) => n.members.length >= 3);
+  const withTwo = busiest.find((n) => n !== withThree);
+  if (withTwo) {
+    const [a, b] = withTwo.members.map((m) => m.state);
+    if (a && b) {
+      const proposed = await proposeArrangement(
+        writer(a, 'coordinator'),
+        {
+          kind: 'representation',
+          parties: [a, b] as StateCode[],
+          hostCountries: [withTwo.id],
+          scope: `The ILO of ${countryName(a)} also looks after the interests of ${countryName(b)} for visa fraud cases.`,
+          validFrom: semester(currentId).start,
+        },
+        now,
+      );
+      await acceptArrangement(writer(b, 'coordinator'), proposed.id, proposed.version, now);
+    }
+  }
+  if (withThree) {
+    const parties = withThree.members.slice(0, 3).map((m) => m.state);
+    await proposeArrangement(
+      writer(parties[0] as string, 'coordinator'),
+      {
+        kind: 'task_sharing',
+        parties: parties as StateCode[],
+        hostCountries: [withThree.id],
+        scope: 'Shared monitoring of smuggling routes; one joint monthly report to the network.',
+        validFrom: semester(currentId).start,
+      },
+      now,
+    );
+  }
+}
+
+function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoSecondments } from '../../local/demo-data.ts';
+import { previousSemesterId, semesterIdAt } from '../../shared/semesters.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 let app: TestApp;
@@ -12,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('demo data of npm start', () => {
-  it('writes about forty notified secondments across 8+ states and 10+ host countries, once', async () => {
+  it('writes about forty notified secondments across 8+ states and 10+ host countries, network activity and arrangements, once', async () => {
     expect(await seedDemoSecondments(new Date())).toBe(40);
     expect(await seedDemoSecondments(new Date())).toBe(0);
 
@@ -28,5 +29,30 @@ describe('demo data of npm start', () => {
 
     const feed = await app.call('GET', '/api/feed?limit=100', { token: await app.login('FR', 'reader') });
     expect(feed.json.items.length).toBeGreaterThan(30);
+
+    // Activities in the current and the previous semester, and two arrangements.
+    const networks = await app.call('GET', '/api/networks', { token });
+    const busy = networks.json.items.filter((n: { members: unknown[] }) => n.members.length >= 2);
+    expect(busy.length).toBeGreaterThan(0);
+    const current = semesterIdAt(new Date());
+    let activitiesNow = 0;
+    let activitiesBefore = 0;
+    for (const network of busy) {
+      activitiesNow += (await app.call('GET', `/api/networks/${network.id}`, { token })).json.activities
+        .length;
+      const before = await app.call(
+        'GET',
+        `/api/networks/${network.id}?semester=${previousSemesterId(current)}`,
+        { token },
+      );
+      activitiesBefore += before.json.activities.length;
+    }
+    expect(activitiesNow).toBeGreaterThanOrEqual(4);
+    expect(activitiesBefore).toBeGreaterThanOrEqual(4);
+    const arrangements = await app.call('GET', '/api/arrangements', { token });
+    expect(arrangements.json.items.map((a: { status: string }) => a.status).sort()).toEqual([
+      'in_effect',
+      'proposed',
+    ]);
   });
 });
