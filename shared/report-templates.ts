@@ -5,6 +5,34 @@
  */
 export type SectionKind = 'records' | 'narrative' | 'table' | 'figures';
 
+/** Network records that feed a section read-only, so nobody retypes them. */
+export type RecordSource = 'meetings' | 'trainings' | 'carrier_positions' | 'contacts' | 'arrangements';
+
+export type ColumnType = 'country' | 'text' | 'count' | 'choice';
+
+export interface TableColumn {
+  id: string;
+  type: ColumnType;
+  /** For `choice` columns. */
+  options?: readonly string[];
+  maxLength?: number;
+}
+
+interface FieldBase {
+  /** Globally unique within the template: `<section>.<name>`, e.g. `B1.flows`. */
+  id: string;
+  /** i18n keys of the label and the help text (see report-template-texts.ts). */
+  labelKey: string;
+  helpKey: string;
+  /** Submission is refused while this field is empty; drafts may leave anything empty. */
+  requiredForSubmission: boolean;
+}
+
+export type TemplateField =
+  | (FieldBase & { kind: 'narrative'; maxLength: number })
+  | (FieldBase & { kind: 'table'; columns: readonly TableColumn[]; maxRows: number })
+  | (FieldBase & { kind: 'count' });
+
 export interface TemplateSection {
   /** Stable id used in data and links, e.g. `A1`. */
   id: string;
@@ -13,6 +41,9 @@ export interface TemplateSection {
   titleKey: string;
   title: string;
   kind: SectionKind;
+  /** Records shown read-only in this section (and in the report). */
+  source?: RecordSource;
+  fields: readonly TemplateField[];
 }
 
 export interface ReportTemplate {
@@ -21,35 +52,140 @@ export interface ReportTemplate {
   sections: readonly TemplateSection[];
 }
 
-const section = (id: string, kind: SectionKind, title: string): TemplateSection => ({
+const NARRATIVE_MAX = 20_000;
+const trends = ['increasing', 'stable', 'decreasing'] as const;
+
+const narrative = (id: string, requiredForSubmission = false, maxLength = NARRATIVE_MAX): TemplateField => ({
+  id,
+  kind: 'narrative',
+  maxLength,
+  requiredForSubmission,
+  labelKey: `template.fields.${id}.label`,
+  helpKey: `template.fields.${id}.help`,
+});
+
+const table = (id: string, columns: TableColumn[], requiredForSubmission = false): TemplateField => ({
+  id,
+  kind: 'table',
+  columns,
+  maxRows: 200,
+  requiredForSubmission,
+  labelKey: `template.fields.${id}.label`,
+  helpKey: `template.fields.${id}.help`,
+});
+
+const count = (id: string): TemplateField => ({
+  id,
+  kind: 'count',
+  // Figures are summed over contributions: a missing one would make a total wrong, so all are required (0 is fine).
+  requiredForSubmission: true,
+  labelKey: `template.fields.${id}.label`,
+  helpKey: `template.fields.${id}.help`,
+});
+
+const section = (
+  id: string,
+  kind: SectionKind,
+  title: string,
+  fields: TemplateField[],
+  source?: RecordSource,
+): TemplateSection => ({
   id,
   part: id[0] as TemplateSection['part'],
   titleKey: `report.sections.${id}`,
   title,
   kind,
+  ...(source ? { source } : {}),
+  fields,
 });
 
 export const reportTemplateV1: ReportTemplate = {
   version: 1,
   regime: 'regulation-377-2004',
   sections: [
-    section('A1', 'records', 'Meetings'),
-    section('A2', 'narrative', 'Exchange of information and practice'),
-    section('A3', 'records', 'Coordination with commercial carriers'),
-    section('A4', 'records', 'Training attended and given'),
-    section('A5', 'narrative', 'Common approaches to gathering and reporting information'),
-    section('A6', 'records', 'Contacts with host and neighbouring networks and international organisations'),
-    section('A7', 'records', 'Representation and task-sharing arrangements'),
-    section('A8', 'narrative', "Asylum seekers' access to protection"),
-    section('A9', 'narrative', 'Difficulties and recommendations'),
-    section('B1', 'table', 'Irregular migration flows originating from or transiting the host country'),
-    section('B2', 'table', 'Routes'),
-    section('B3', 'narrative', 'Smuggling organisations and their methods'),
-    section('B4', 'narrative', 'Incidents, factors and trends'),
-    section('B5', 'table', 'Identity and travel document fraud'),
-    section('B6', 'narrative', 'Assistance to the host authorities'),
-    section('B7', 'narrative', 'Return and readmission cooperation'),
-    section('C', 'figures', 'Figures'),
+    section('A1', 'records', 'Meetings', [narrative('A1.comments', false, 5000)], 'meetings'),
+    section('A2', 'narrative', 'Exchange of information and practice', [narrative('A2.text', true)]),
+    section(
+      'A3',
+      'records',
+      'Coordination with commercial carriers',
+      [narrative('A3.comments', false, 5000)],
+      'carrier_positions',
+    ),
+    section(
+      'A4',
+      'records',
+      'Training attended and given',
+      [narrative('A4.comments', false, 5000)],
+      'trainings',
+    ),
+    section('A5', 'narrative', 'Common approaches to gathering and reporting information', [
+      narrative('A5.text'),
+    ]),
+    section(
+      'A6',
+      'records',
+      'Contacts with host and neighbouring networks and international organisations',
+      [narrative('A6.comments', false, 5000)],
+      'contacts',
+    ),
+    section(
+      'A7',
+      'records',
+      'Representation and task-sharing arrangements',
+      [narrative('A7.comments', false, 5000)],
+      'arrangements',
+    ),
+    section('A8', 'narrative', "Asylum seekers' access to protection", [narrative('A8.text')]),
+    section('A9', 'narrative', 'Difficulties and recommendations', [narrative('A9.text')]),
+    section('B1', 'table', 'Irregular migration flows originating from or transiting the host country', [
+      table('B1.flows', [
+        { id: 'nationality', type: 'country' },
+        { id: 'originOrTransit', type: 'choice', options: ['origin', 'transit'] },
+        { id: 'estimatedVolume', type: 'count' },
+        { id: 'trend', type: 'choice', options: trends },
+      ]),
+      narrative('B1.text', true),
+    ]),
+    section('B2', 'table', 'Routes', [
+      table('B2.routes', [
+        { id: 'from', type: 'country' },
+        { id: 'via', type: 'text', maxLength: 200 },
+        { id: 'to', type: 'country' },
+        { id: 'mode', type: 'choice', options: ['air', 'land', 'sea'] },
+        { id: 'trend', type: 'choice', options: trends },
+      ]),
+      narrative('B2.text'),
+    ]),
+    section('B3', 'narrative', 'Smuggling organisations and their methods', [narrative('B3.text')]),
+    section('B4', 'narrative', 'Incidents, factors and trends', [narrative('B4.text', true)]),
+    section('B5', 'table', 'Identity and travel document fraud', [
+      table('B5.fraud', [
+        {
+          id: 'documentType',
+          type: 'choice',
+          options: ['passport', 'visa', 'residence_permit', 'identity_card', 'other'],
+        },
+        { id: 'issuingCountry', type: 'country' },
+        {
+          id: 'fraudType',
+          type: 'choice',
+          options: ['counterfeit', 'forged', 'fraudulently_obtained', 'impostor'],
+        },
+        { id: 'cases', type: 'count' },
+      ]),
+      narrative('B5.text'),
+    ]),
+    section('B6', 'narrative', 'Assistance to the host authorities', [narrative('B6.text')]),
+    section('B7', 'narrative', 'Return and readmission cooperation', [narrative('B7.text')]),
+    section('C', 'figures', 'Figures', [
+      count('C.personsNotBoarded'),
+      count('C.fraudulentDocuments'),
+      count('C.returnsFacilitated'),
+      count('C.trainingSessions'),
+      count('C.trainingParticipants'),
+      count('C.meetings'),
+    ]),
   ],
 };
 
@@ -59,4 +195,8 @@ export const currentReportTemplateVersion = reportTemplateV1.version;
 
 export function reportTemplate(version: number): ReportTemplate | undefined {
   return reportTemplates.find((t) => t.version === version);
+}
+
+export function templateFields(template: ReportTemplate): TemplateField[] {
+  return template.sections.flatMap((s) => s.fields);
 }

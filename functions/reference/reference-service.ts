@@ -16,7 +16,8 @@ export async function referenceData(now: Date): Promise<Reference> {
       return { id, start, end, startsAt, endsAt, presidency: record.presidency };
     }),
     currentSemester: semesterIdAt(now),
-    reportTemplates: reportTemplates.map((t) => ({ ...t, sections: [...t.sections] })),
+    // The template is readonly data; the answer is a plain copy of it.
+    reportTemplates: structuredClone(reportTemplates) as unknown as Reference['reportTemplates'],
   };
 }
 

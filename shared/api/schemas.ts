@@ -78,6 +78,10 @@ export const referenceSchema = z
             titleKey: z.string(),
             title: z.string(),
             kind: z.string(),
+            source: z.string().optional(),
+            fields: z.array(
+              z.looseObject({ id: z.string(), kind: z.string(), requiredForSubmission: z.boolean() }),
+            ),
           }),
         ),
       }),

@@ -1,0 +1,176 @@
+/**
+ * Semester contributions: each state's input to a network's semester report, written against one
+ * version of the report template. The zod schema of a contribution's values is derived from the
+ * template, for drafts (anything may be empty) and for submission (the template's required fields).
+ */
+import { z } from 'zod';
+import { isCountryCode } from './reference/countries.ts';
+import {
+  type ReportTemplate,
+  reportTemplate,
+  type TableColumn,
+  type TemplateField,
+  templateFields,
+} from './report-templates.ts';
+
+export type ContributionMode = 'draft' | 'submission';
+export type ContributionValues = Record<string, unknown>;
+
+const MAX_COUNT = 10_000_000;
+
+function columnSchema(column: TableColumn): z.ZodType {
+  switch (column.type) {
+    case 'country':
+      return z.string().refine(isCountryCode, { message: 'Choose a country' });
+    case 'count':
+      return z
+        .number({ message: 'Enter a whole number' })
+        .int('Enter a whole number')
+        .min(0, 'A count cannot be negative')
+        .max(MAX_COUNT);
+    case 'choice':
+      return z.enum(column.options as [string, ...string[]], { message: 'Choose one of the options' });
+    default:
+      return z
+        .string()
+        .trim()
+        .min(1, 'Fill this in')
+        .max(column.maxLength ?? 500);
+  }
+}
+
+function fieldSchema(field: TemplateField, mode: ContributionMode): z.ZodType {
+  const required = mode === 'submission' && field.requiredForSubmission;
+  switch (field.kind) {
+    case 'narrative': {
+      const text = z.string().max(field.maxLength, `At most ${field.maxLength} characters`);
+      return required ? text.trim().min(1, 'Required before submission') : text.optional();
+    }
+    case 'table': {
+      const row = z.strictObject(Object.fromEntries(field.columns.map((c) => [c.id, columnSchema(c)])));
+      const rows = z.array(row).max(field.maxRows, `At most ${field.maxRows} rows`);
+      return required ? rows.min(1, 'Add at least one row before submission') : rows.optional();
+    }
+    case 'count': {
+      const number = z
+        .number({ message: 'Enter a whole number (0 if none)' })
+        .int('Enter a whole number')
+        .min(0, 'A count cannot be negative')
+        .max(MAX_COUNT);
+      return required ? number : number.optional();
+    }
+  }
+}
+
+/** The schema of a contribution's values for a template version, as a draft or for submission. */
+export function contributionValuesSchema(template: ReportTemplate, mode: ContributionMode) {
+  return z.strictObject(
+    Object.fromEntries(templateFields(template).map((f) => [f.id, fieldSchema(f, mode)])),
+  );
+}
+
+/** `PUT …/contributions/{state}`: the draft values, the template version, and the version read (0: new). */
+export const contributionDraftSchema = z
+  .strictObject({
+    templateVersion: z.number().int().positive(),
+    version: z.number().int().min(0),
+    values: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((input, context) => {
+    const template = reportTemplate(input.templateVersion);
+    if (!template) {
+      context.addIssue({ code: 'custom', path: ['templateVersion'], message: 'No such template version' });
+      return;
+    }
+    const parsed = contributionValuesSchema(template, 'draft').safeParse(input.values);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        context.addIssue({ code: 'custom', message: issue.message, path: ['values', ...issue.path] });
+      }
+    }
+  })
+  .meta({ id: 'ContributionDraft' });
+
+export const contributionStatuses = ['empty', 'draft', 'submitted', 'reopened'] as const;
+export type ContributionStatus = (typeof contributionStatuses)[number];
+export const contributionActions = ['edit', 'submit', 'reopen'] as const;
+export type ContributionAction = (typeof contributionActions)[number];
+
+export const contributionSchema = z
+  .object({
+    semester: z.string(),
+    networkId: z.string(),
+    state: z.string(),
+    templateVersion: z.number().int(),
+    values: z.record(z.string(), z.unknown()),
+    status: z.enum(contributionStatuses),
+    late: z.boolean(),
+    version: z.number().int(),
+    savedAt: z.string().optional(),
+    submittedAt: z.string().optional(),
+    lock: z
+      .enum(['semester_closed', 'already_submitted'])
+      .optional()
+      .meta({ description: 'Why the contribution cannot be edited now, when it cannot' }),
+    records: z
+      .record(z.string(), z.array(z.unknown()))
+      .meta({ description: "The network's records that feed the template's record sections, read-only" }),
+    allowed: z.array(z.enum(contributionActions)),
+  })
+  .meta({ id: 'Contribution' });
+export type Contribution = z.infer<typeof contributionSchema>;
+
+export const contributionParams = z.strictObject({
+  id: z.string().regex(/^\d{4}-H[12]$/, 'Use the form YYYY-H1 or YYYY-H2'),
+  net: z.string().regex(/^([A-Z]{2}|R-[a-z0-9-]{2,40})$/, 'A network id is a host country code or R-<name>'),
+  state: z.string().regex(/^[A-Z]{2}$/, 'A state code has two capital letters'),
+});
+
+export const semesterParams = z.strictObject({
+  id: z.string().regex(/^\d{4}-H[12]$/, 'Use the form YYYY-H1 or YYYY-H2'),
+});
+
+export const semesterSummarySchema = z.object({
+  id: z.string(),
+  start: z.string(),
+  end: z.string(),
+  presidency: z.string(),
+  status: z.enum(['open', 'closed']),
+  closedAt: z.string().optional(),
+  daysLeft: z.number().int(),
+});
+
+export const semesterListSchema = z
+  .object({ items: z.array(semesterSummarySchema) })
+  .meta({ id: 'SemesterList' });
+
+export const semesterDetailSchema = semesterSummarySchema
+  .extend({
+    networks: z.array(
+      z.object({
+        networkId: z.string(),
+        expected: z.array(z.string()),
+        submitted: z.array(z.string()),
+        drafts: z.array(z.string()),
+        late: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'Semester' });
+
+export const outstandingSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        semester: z.string(),
+        networkId: z.string(),
+        status: z.enum(contributionStatuses),
+        daysLeft: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'OutstandingContributions' });
+
+export const closeSemesterSchema = z
+  .strictObject({ force: z.boolean().default(false) })
+  .meta({ id: 'CloseSemester' });
