@@ -43,6 +43,14 @@ export const routes: readonly Route[] = [
   { endpoint: 'getArrangement', entry: 'handlers/arrangements/get.ts' },
   { endpoint: 'acceptArrangement', entry: 'handlers/arrangements/accept.ts', table: 'read-write' },
   { endpoint: 'withdrawArrangement', entry: 'handlers/arrangements/withdraw.ts', table: 'read-write' },
+  { endpoint: 'listSemesters', entry: 'handlers/semesters/list.ts' },
+  { endpoint: 'getSemester', entry: 'handlers/semesters/get.ts' },
+  { endpoint: 'closeSemester', entry: 'handlers/semesters/close.ts', table: 'read-write' },
+  { endpoint: 'outstandingContributions', entry: 'handlers/contributions/outstanding.ts' },
+  { endpoint: 'getContribution', entry: 'handlers/contributions/get.ts' },
+  { endpoint: 'saveContribution', entry: 'handlers/contributions/save.ts', table: 'read-write' },
+  { endpoint: 'submitContribution', entry: 'handlers/contributions/submit.ts', table: 'read-write' },
+  { endpoint: 'reopenContribution', entry: 'handlers/contributions/reopen.ts', table: 'read-write' },
 ];
 
 /** Jobs: handlers started by a schedule, a deployment or a queue rather than by a route. */

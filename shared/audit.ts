@@ -1,11 +1,19 @@
 import { z } from 'zod';
 
-export const auditedEntities = ['secondment', 'activity', 'drafting', 'arrangement', 'region'] as const;
+export const auditedEntities = [
+  'secondment',
+  'activity',
+  'drafting',
+  'arrangement',
+  'region',
+  'contribution',
+] as const;
 export type AuditedEntity = (typeof auditedEntities)[number];
 
 /**
  * `GET /api/audit?entity=<kind>:<id>`: `secondment:<ulid>`, `activity:<ulid>`, `arrangement:<ulid>`,
- * `drafting:<networkId>.<semester>` (acting-state designations and reassignments), `region:<R-id>`.
+ * `drafting:<networkId>.<semester>` (acting-state designations and reassignments), `region:<R-id>`,
+ * `contribution:<semester>.<networkId>.<state>`.
  */
 export const auditQuerySchema = z.strictObject({
   entity: z

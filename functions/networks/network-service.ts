@@ -108,16 +108,13 @@ function isMember(members: readonly Member[], state: string) {
   return members.some((m) => m.state === state);
 }
 
-export async function getNetwork(
-  caller: Caller,
-  networkId: string,
-  semesterParam: string | undefined,
-  now: Date,
-) {
+/**
+ * A network in one semester: who was a member, who drafts its report and why, its activities and the
+ * arrangements in force. Shared by the network page, the contributions and the report.
+ */
+export async function networkInSemester(networkId: string, semesterId: string) {
   const network = await identify(networkId);
-  const semesterId = semesterParam ?? semesterIdAt(now);
   const { start, end } = semester(semesterId);
-  const today = brusselsDate(now);
   const [{ own, postings }, presidency, arrangements] = await Promise.all([
     load(network),
     presidencyOf(semesterId),
@@ -125,11 +122,37 @@ export async function getNetwork(
   ]);
   const members = membersInSemester(postings, semesterId);
   const designation = designationOf(own, semesterId);
-  const drafting = draftingStateFor({ presidency, members, ...designation });
-  const activities = own
-    .filter((item) => String(item.sk).startsWith(`ACTIVITY#${semesterId}#`))
-    .map(toActivity)
-    .sort((a, b) => String(a.fields.date).localeCompare(String(b.fields.date)));
+  return {
+    network,
+    postings,
+    presidency,
+    members,
+    designation,
+    drafting: draftingStateFor({ presidency, members, ...designation }),
+    activities: own
+      .filter((item) => String(item.sk).startsWith(`ACTIVITY#${semesterId}#`))
+      .map(toActivity)
+      .sort((a, b) => String(a.fields.date).localeCompare(String(b.fields.date))),
+    arrangements: arrangements.filter(
+      (a) =>
+        a.status !== 'withdrawn' &&
+        a.hostCountries.some((cc) => network.hostCountries.includes(cc)) &&
+        a.validFrom <= end &&
+        (!a.validTo || a.validTo >= start),
+    ),
+  };
+}
+
+export async function getNetwork(
+  caller: Caller,
+  networkId: string,
+  semesterParam: string | undefined,
+  now: Date,
+) {
+  const semesterId = semesterParam ?? semesterIdAt(now);
+  const today = brusselsDate(now);
+  const { network, postings, presidency, members, designation, drafting, activities, arrangements } =
+    await networkInSemester(networkId, semesterId);
   const allowed: NetworkAction[] = [];
   if (isWriter(caller) && isMember(members, caller.organisation)) allowed.push('record_activity');
   if (
@@ -157,13 +180,7 @@ export async function getNetwork(
       ...a,
       allowed: a.recordedBy === caller.organisation && isWriter(caller) ? EDITABLE : [],
     })),
-    arrangements: arrangements.filter(
-      (a) =>
-        a.status !== 'withdrawn' &&
-        a.hostCountries.some((cc) => network.hostCountries.includes(cc)) &&
-        a.validFrom <= end &&
-        (!a.validTo || a.validTo >= start),
-    ),
+    arrangements,
     allowed,
   };
 }

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StateCode } from '#shared/reference/states.ts';
 import type { SemesterId } from '#shared/semesters.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
@@ -12,7 +12,13 @@ export interface SemesterRecord {
   semester: SemesterId;
   presidency: StateCode;
   status: 'open' | 'closed';
+  closedAt?: string;
   version: number;
+}
+
+function toRecord(item: Record<string, unknown>): SemesterRecord {
+  const { semester, presidency, status, closedAt, version } = item as unknown as SemesterRecord;
+  return { semester, presidency, status, version, ...(closedAt ? { closedAt } : {}) };
 }
 
 const PARTITION = 'SEMESTERS';
@@ -32,17 +38,41 @@ export const SemesterRepository = {
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) {
-        records.push({
-          semester: item.semester,
-          presidency: item.presidency,
-          status: item.status,
-          version: item.version,
-        });
-      }
+      for (const item of page.Items ?? []) records.push(toRecord(item));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return records;
+  },
+
+  async get(id: string): Promise<SemesterRecord | undefined> {
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName(), Key: { pk: PARTITION, sk: sortKey(id as SemesterId) } }),
+    );
+    return Item ? toRecord(Item) : undefined;
+  },
+
+  /**
+   * Closes a semester once: the transition is conditional on `status = open`, so of two closes at
+   * the same moment exactly one makes it; the other learns it was already closed. Answers whether
+   * this call closed it.
+   */
+  async close(id: string, at: string): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: PARTITION, sk: sortKey(id as SemesterId) },
+          UpdateExpression: 'SET #status = :closed, closedAt = :at, version = version + :one',
+          ConditionExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':at': at, ':one': 1 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   },
 
   /**

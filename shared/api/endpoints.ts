@@ -5,6 +5,16 @@
  */
 import { z } from 'zod';
 import { auditQuerySchema, auditTrailSchema } from '../audit.ts';
+import {
+  closeSemesterSchema,
+  contributionDraftSchema,
+  contributionParams,
+  contributionSchema,
+  outstandingSchema,
+  semesterDetailSchema,
+  semesterListSchema,
+  semesterParams,
+} from '../contributions.ts';
 import { feedQuerySchema, feedSchema } from '../feed.ts';
 import {
   activityParams,
@@ -365,6 +375,85 @@ export const endpoints = {
     tag: 'arrangements',
     body: versionOnlySchema,
     success: { status: 200, schema: arrangementRecordSchema },
+  },
+  listSemesters: {
+    method: 'GET',
+    path: '/api/semesters',
+    access: 'signed-in',
+    summary: 'Semesters with their Presidency, status and days left',
+    tag: 'semesters',
+    success: { status: 200, schema: semesterListSchema },
+  },
+  getSemester: {
+    method: 'GET',
+    path: '/api/semesters/{id}',
+    access: 'signed-in',
+    params: semesterParams,
+    summary:
+      'A semester: status, Presidency, days left, and per network the expected, submitted, draft and late contributions',
+    tag: 'semesters',
+    success: { status: 200, schema: semesterDetailSchema },
+  },
+  closeSemester: {
+    method: 'POST',
+    path: '/api/semesters/{id}/close',
+    access: 'signed-in',
+    params: semesterParams,
+    summary:
+      "Close a semester (the Commission's administrators; the schedule does it at the boundary). Idempotent; before the end only with force",
+    tag: 'semesters',
+    body: closeSemesterSchema,
+    success: { status: 200, schema: semesterDetailSchema },
+  },
+  outstandingContributions: {
+    method: 'GET',
+    path: '/api/contributions/outstanding',
+    access: 'signed-in',
+    summary: "The caller's state's contributions still to submit this semester",
+    tag: 'contributions',
+    success: { status: 200, schema: outstandingSchema },
+  },
+  getContribution: {
+    method: 'GET',
+    path: '/api/semesters/{id}/networks/{net}/contributions/{state}',
+    access: 'signed-in',
+    params: contributionParams,
+    summary:
+      'A contribution (an empty one with the template when none exists), with the lock reason and the network records that feed it',
+    tag: 'contributions',
+    success: { status: 200, schema: contributionSchema },
+  },
+  saveContribution: {
+    method: 'PUT',
+    path: '/api/semesters/{id}/networks/{net}/contributions/{state}',
+    access: 'signed-in',
+    params: contributionParams,
+    summary:
+      "Save the draft (that state's editors and coordinators), with the version read (0 for the first save)",
+    tag: 'contributions',
+    body: contributionDraftSchema,
+    success: { status: 200, schema: contributionSchema },
+  },
+  submitContribution: {
+    method: 'POST',
+    path: '/api/semesters/{id}/networks/{net}/contributions/{state}/submit',
+    access: 'signed-in',
+    params: contributionParams,
+    summary:
+      "Submit (that state's coordinators): the template's required fields must be filled; then read-only",
+    tag: 'contributions',
+    body: versionOnlySchema,
+    success: { status: 200, schema: contributionSchema },
+  },
+  reopenContribution: {
+    method: 'POST',
+    path: '/api/semesters/{id}/networks/{net}/contributions/{state}/reopen',
+    access: 'signed-in',
+    params: contributionParams,
+    summary: 'A late-submission exception for this one contribution (the Commission, the drafting state)',
+    tag: 'contributions',
+    body: versionOnlySchema,
+    success: { status: 200, schema: contributionSchema },
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -1,0 +1,110 @@
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ContributionStatus, ContributionValues } from '#shared/contributions.ts';
+import { dynamo, tableName } from '../lib/aws.ts';
+import { type TransactItem, versionCondition } from '../lib/transactions.ts';
+
+/**
+ * Contributions: pk `CONTRIBUTION#<semester>#<networkId>`, sk `STATE#<cc>`; gsi1 `SEMESTER#<semester>`
+ * (completeness of a semester), gsi2 `STATE#<cc>` (a state's contributions).
+ */
+export interface ContributionRecord {
+  semester: string;
+  networkId: string;
+  state: string;
+  templateVersion: number;
+  values: ContributionValues;
+  status: Exclude<ContributionStatus, 'empty'>;
+  /** Submitted after the semester closed, under a late-submission exception. */
+  late: boolean;
+  version: number;
+  savedAt: string;
+  savedBy: string;
+  submittedAt?: string;
+  reopenedAt?: string;
+}
+
+const key = (semester: string, networkId: string, state: string) => ({
+  pk: `CONTRIBUTION#${semester}#${networkId}`,
+  sk: `STATE#${state}`,
+});
+
+function toRecord(item: Record<string, unknown>): ContributionRecord {
+  const {
+    pk: _pk,
+    sk: _sk,
+    entityType: _t,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    ...record
+  } = item;
+  return record as unknown as ContributionRecord;
+}
+
+async function queryAll(input: QueryCommandInput): Promise<ContributionRecord[]> {
+  const records: ContributionRecord[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    records.push(...(page.Items ?? []).map(toRecord));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return records;
+}
+
+export const ContributionRepository = {
+  async get(semester: string, networkId: string, state: string): Promise<ContributionRecord | undefined> {
+    const { Item } = await dynamo().send(
+      new GetCommand({ TableName: tableName(), Key: key(semester, networkId, state) }),
+    );
+    return Item ? toRecord(Item) : undefined;
+  },
+
+  /** Every contribution to one network's report. */
+  forNetwork(semester: string, networkId: string) {
+    return queryAll({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': key(semester, networkId, '').pk },
+    });
+  },
+
+  /** Every contribution of a semester, for its completeness. */
+  forSemester(semester: string) {
+    return queryAll({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `SEMESTER#${semester}`, ':prefix': 'CONTRIBUTION#' },
+    });
+  },
+
+  /** A state's contributions in a semester. */
+  forState(state: string, semester: string) {
+    return queryAll({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `STATE#${state}`, ':prefix': `CONTRIBUTION#${semester}#` },
+    });
+  },
+
+  put(record: ContributionRecord, expectedVersion: number | undefined): TransactItem {
+    return {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...key(record.semester, record.networkId, record.state),
+          entityType: 'Contribution',
+          ...record,
+          gsi1pk: `SEMESTER#${record.semester}`,
+          gsi1sk: `CONTRIBUTION#${record.networkId}#${record.state}`,
+          gsi2pk: `STATE#${record.state}`,
+          gsi2sk: `CONTRIBUTION#${record.semester}#${record.networkId}`,
+        },
+        ...versionCondition(expectedVersion),
+      },
+    };
+  },
+};
