@@ -128,6 +128,20 @@ export class StatelessStack extends Stack {
       targets: [new eventsTargets.LambdaFunction(erasePersonalData, { retryAttempts: 2 })],
     });
 
+    // Closes ended semesters. Daily at 23:05 UTC, i.e. just after midnight in Brussels in winter
+    // (00:05) and summer (01:05), so each boundary is acted on within minutes, and a missed run is
+    // caught up by the next one (the job closes every ended semester still open).
+    const closeSemesters = this.handlerFunction('CloseSemesters', jobs.closeSemesters.entry, {
+      description: `Job: close ended semesters (functions/${jobs.closeSemesters.entry})`,
+      timeout: Duration.minutes(5),
+      tableAccess: jobs.closeSemesters.table,
+    });
+    new events.Rule(this, 'CloseSemestersDaily', {
+      description: 'Close every semester that has ended',
+      schedule: events.Schedule.cron({ minute: '5', hour: '23' }),
+      targets: [new eventsTargets.LambdaFunction(closeSemesters, { retryAttempts: 2 })],
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }
 

@@ -7,6 +7,7 @@
 
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { saveContribution, submitContribution } from '#functions/contributions/contribution-service.ts';
 import { dynamo, tableName } from '#functions/lib/aws.ts';
 import type { Caller } from '#functions/lib/http/caller.ts';
 import { acceptArrangement, proposeArrangement } from '#functions/networks/arrangement-service.ts';
@@ -22,6 +23,7 @@ import { membersInSemester } from '#shared/networks.ts';
 import { countryName } from '#shared/reference/countries.ts';
 import type { OrganisationCode } from '#shared/reference/organisations.ts';
 import type { StateCode } from '#shared/reference/states.ts';
+import { currentReportTemplateVersion } from '#shared/report-templates.ts';
 import type { MissionType, SecondmentTask } from '#shared/secondments.ts';
 import { brusselsDate, previousSemesterId, semester, semesterIdAt } from '#shared/semesters.ts';
 
@@ -179,12 +181,104 @@ export async function seedDemoSecondments(now: Date): Promise<number> {
     }
     written += 1;
   }
-  await seedDemoNetworkActivity(now);
+  const busiest = await seedDemoNetworkActivity(now);
+  await seedDemoContributions(busiest, now);
   return written;
 }
 
+const demoValues = (hostCode: string, state: string, n: number) => {
+  const host = countryName(hostCode);
+  return {
+    'A2.text': `The ILOs of ${state} in ${host} met their counterparts weekly and shared alerts on forged documents with the network.`,
+    'A9.text': 'Access to the airport transit area remains difficult for some ILOs.',
+    'B1.flows': [
+      {
+        nationality: hostCode,
+        originOrTransit: 'origin',
+        estimatedVolume: 1200 + n * 37,
+        trend: n % 2 ? 'increasing' : 'stable',
+      },
+      { nationality: 'SY', originOrTransit: 'transit', estimatedVolume: 300 + n * 11, trend: 'decreasing' },
+    ],
+    'B1.text': `Departures from ${host} towards the EU continued; transit of third-country nationals by air decreased.`,
+    'B4.text':
+      'Visa liberalisation in a neighbouring country opened a new air route; the network follows it closely.',
+    'B5.fraud': [{ documentType: 'passport', issuingCountry: hostCode, fraudType: 'forged', cases: 5 + n }],
+    'C.personsNotBoarded': 10 + n,
+    'C.fraudulentDocuments': 20 + 2 * n,
+    'C.returnsFacilitated': n,
+    'C.trainingSessions': 1 + (n % 3),
+    'C.trainingParticipants': 15 + n,
+    'C.meetings': 3,
+  };
+};
+
+/**
+ * The previous semester: every member of the first networks submitted, only some in the others;
+ * the current one: a few drafts. (Written before the local scheduler closes the previous semester.)
+ */
+async function seedDemoContributions(networks: { id: string }[], now: Date): Promise<void> {
+  const currentId = semesterIdAt(now);
+  const previousId = previousSemesterId(currentId);
+  let n = 0;
+  for (const [index, network] of networks.entries()) {
+    const postings = await NetworkRepository.postings(network.id);
+    const host = countryName(network.id);
+    const previousMembers = membersInSemester(postings, previousId).map((m) => m.state);
+    // Everyone in the first three networks; only the first member elsewhere, so the others are missing.
+    const submitting = index < 3 ? previousMembers : previousMembers.slice(0, 1);
+    for (const state of submitting) {
+      n += 1;
+      const saved = await saveContribution(
+        demoCaller(state, 'editor'),
+        previousId,
+        network.id,
+        state,
+        {
+          templateVersion: currentReportTemplateVersion,
+          version: 0,
+          values: demoValues(network.id, countryName(state), n),
+        },
+        now,
+      );
+      await submitContribution(
+        demoCaller(state, 'coordinator'),
+        previousId,
+        network.id,
+        state,
+        saved.version,
+        now,
+      );
+    }
+    const [firstNow] = membersInSemester(postings, currentId).map((m) => m.state);
+    if (firstNow && index % 2 === 0) {
+      await saveContribution(
+        demoCaller(firstNow, 'editor'),
+        currentId,
+        network.id,
+        firstNow,
+        {
+          templateVersion: currentReportTemplateVersion,
+          version: 0,
+          values: { 'A2.text': `Draft: exchanges of the ILOs in ${host} so far this semester.` },
+        },
+        now,
+      );
+    }
+  }
+}
+
+function demoCaller(state: string, role: Caller['role']): Caller {
+  return {
+    subject: `demo-${state.toLowerCase()}-${role}`,
+    organisation: state as OrganisationCode,
+    role,
+    name: 'Demo data',
+  };
+}
+
 /** Activities in the busiest networks, this semester and the last, and two arrangements. */
-async function seedDemoNetworkActivity(now: Date): Promise<void> {
+async function seedDemoNetworkActivity(now: Date): Promise<{ id: string }[]> {
   const currentId = semesterIdAt(now);
   const previousId = previousSemesterId(currentId);
   const { items } = await listNetworks(now);
@@ -192,12 +286,7 @@ async function seedDemoNetworkActivity(now: Date): Promise<void> {
     .filter((n) => n.kind === 'country' && n.members.length >= 2)
     .sort((a, b) => b.members.length - a.members.length || a.id.localeCompare(b.id))
     .slice(0, 6);
-  const writer = (state: string, role: Caller['role'] = 'editor'): Caller => ({
-    subject: `demo-${state.toLowerCase()}-${role}`,
-    organisation: state as OrganisationCode,
-    role,
-    name: 'Demo data',
-  });
+  const writer = (state: string, role: Caller['role'] = 'editor') => demoCaller(state, role);
   for (const network of busiest) {
     const postings = await NetworkRepository.postings(network.id);
     for (const semesterId of [previousId, currentId]) {
@@ -304,6 +393,7 @@ async function seedDemoNetworkActivity(now: Date): Promise<void> {
       now,
     );
   }
+  return busiest;
 }
 
 function addDays(isoDate: string, days: number): string {

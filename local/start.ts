@@ -71,9 +71,13 @@ async function main(): Promise<void> {
   const demo = await seedDemoSecondments(new Date());
   if (demo > 0) console.log(`Demo data: ${demo} notified secondments written.`);
   const { handler: erasePersonalData } = await import('#functions/handlers/erase-personal-data.ts');
-  // The same schedule as the stack's rule (infra/stateless-stack.ts): daily at 01:30 UTC.
+  const { handler: closeSemesters } = await import('#functions/handlers/close-semesters.ts');
+  // The same schedules as the stack's rules (infra/stateless-stack.ts), run at start-up to catch up.
   scheduler = startLocalScheduler(
-    [{ name: 'erase-personal-data', hourUtc: 1, minuteUtc: 30, run: erasePersonalData }],
+    [
+      { name: 'close-semesters', hourUtc: 23, minuteUtc: 5, run: closeSemesters },
+      { name: 'erase-personal-data', hourUtc: 1, minuteUtc: 30, run: erasePersonalData },
+    ],
     (line) => console.log(line),
   );
   console.log(`

@@ -383,3 +383,15 @@ export async function closeSemester(
   }
   return semesterDetail(semesterId, now);
 }
+
+/** The schedule's close: every ended semester still open. Answers the ones this run closed. */
+export async function closeEndedSemesters(now: Date): Promise<string[]> {
+  const due = (await SemesterRepository.list()).filter(
+    (record) => record.status === 'open' && Date.parse(semester(record.semester).endsAt) <= now.getTime(),
+  );
+  const closed: string[] = [];
+  for (const record of due) {
+    if (await SemesterRepository.close(record.semester, now.toISOString())) closed.push(record.semester);
+  }
+  return closed;
+}

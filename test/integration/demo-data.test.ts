@@ -49,6 +49,19 @@ describe('demo data of npm start', () => {
     }
     expect(activitiesNow).toBeGreaterThanOrEqual(4);
     expect(activitiesBefore).toBeGreaterThanOrEqual(4);
+    // Contributions: the previous semester complete in some networks, incomplete in others; drafts now.
+    const before = await app.call('GET', `/api/semesters/${previousSemesterId(current)}`, { token });
+    const complete = before.json.networks.filter(
+      (n: { expected: string[]; submitted: string[] }) => n.submitted.length === n.expected.length,
+    );
+    const incomplete = before.json.networks.filter(
+      (n: { expected: string[]; submitted: string[] }) => n.submitted.length < n.expected.length,
+    );
+    expect(complete.length).toBeGreaterThan(0);
+    expect(incomplete.length).toBeGreaterThan(0);
+    const now = await app.call('GET', `/api/semesters/${current}`, { token });
+    expect(now.json.networks.some((n: { drafts: string[] }) => n.drafts.length > 0)).toBe(true);
+
     const arrangements = await app.call('GET', '/api/arrangements', { token });
     expect(arrangements.json.items.map((a: { status: string }) => a.status).sort()).toEqual([
       'in_effect',
