@@ -7,4 +7,5 @@ import { paths } from '../config/paths.ts';
  */
 export const primaryNavigation: readonly NavigationItem[] = [
   { to: paths.dashboard, labelKey: 'navigation.dashboard', end: true },
+  { to: paths.secondments, labelKey: 'navigation.secondments' },
 ];

@@ -9,16 +9,24 @@ export interface FormProblem {
 interface FormErrorSummaryProps {
   title: string;
   problems: readonly FormProblem[];
+  /**
+   * Take focus on appearing (the default). A form that moves focus to its first field in error itself
+   * passes false: the summary, an alert, is still announced.
+   */
+  takeFocus?: boolean;
 }
 
 /**
  * The problems a submission ran into, at the top of the form. It takes focus when it appears (give it
  * a new `key` for each new failure) so that keyboard and screen reader users learn of them at once.
  */
-export function FormErrorSummary({ title, problems }: FormErrorSummaryProps) {
+export function FormErrorSummary({ title, problems, takeFocus = true }: FormErrorSummaryProps) {
   const titleId = useId();
   const summary = useRef<HTMLDivElement>(null);
-  useEffect(() => summary.current?.focus(), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus once, when the summary appears.
+  useEffect(() => {
+    if (takeFocus) summary.current?.focus();
+  }, []);
 
   const focusField = (event: MouseEvent<HTMLAnchorElement>, fieldId: string) => {
     const field = document.getElementById(fieldId);

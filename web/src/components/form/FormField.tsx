@@ -99,3 +99,18 @@ export function SelectField({
     </FormField>
   );
 }
+
+export function TextareaField({ registration, rows = 6, ...field }: ControlFieldProps & { rows?: number }) {
+  return (
+    <FormField {...field}>
+      {(control) => (
+        <textarea
+          className="field__control field__control--textarea"
+          rows={rows}
+          {...control}
+          {...registration}
+        />
+      )}
+    </FormField>
+  );
+}

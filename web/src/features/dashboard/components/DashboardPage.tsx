@@ -10,7 +10,11 @@ import { currentSemester } from '../utils/current-semester.ts';
 import { CurrentSemesterSummary } from './CurrentSemesterSummary.tsx';
 import { WhoYouAre } from './WhoYouAre.tsx';
 
-export function DashboardPage() {
+/**
+ * The dashboard. Other features' panels (such as the latest notifications) come in through `panels`,
+ * composed at the route (app/router.tsx), so that no feature imports another.
+ */
+export function DashboardPage({ panels }: { panels?: ReactNode }) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
   const me = useMe();
@@ -36,6 +40,7 @@ export function DashboardPage() {
       <div className="card-grid">
         <WhoYouAre me={me.data} />
         <CurrentSemesterSummary semester={currentSemester(reference.data, new Date())} />
+        {panels}
       </div>
     );
   }
