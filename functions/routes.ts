@@ -58,6 +58,7 @@ export const jobs = {
   seedReference: { entry: 'handlers/seed-reference.ts', table: 'read-write' },
   erasePersonalData: { entry: 'handlers/erase-personal-data.ts', table: 'read-write' },
   closeSemesters: { entry: 'handlers/close-semesters.ts', table: 'read-write' },
+  sendReminders: { entry: 'handlers/send-reminders.ts', table: 'read-write' },
 } as const;
 
 export const routeKey = (route: Route) =>

@@ -142,6 +142,18 @@ export class StatelessStack extends Stack {
       targets: [new eventsTargets.LambdaFunction(closeSemesters, { retryAttempts: 2 })],
     });
 
+    // Reminders of outstanding contributions, 14 and 3 days before the end; daily at 07:00 UTC.
+    const sendReminders = this.handlerFunction('SendReminders', jobs.sendReminders.entry, {
+      description: `Job: contribution reminders (functions/${jobs.sendReminders.entry})`,
+      timeout: Duration.minutes(2),
+      tableAccess: jobs.sendReminders.table,
+    });
+    new events.Rule(this, 'SendRemindersDaily', {
+      description: 'Remind states of contributions still to submit',
+      schedule: events.Schedule.cron({ minute: '0', hour: '7' }),
+      targets: [new eventsTargets.LambdaFunction(sendReminders, { retryAttempts: 2 })],
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }
 

@@ -72,11 +72,13 @@ async function main(): Promise<void> {
   if (demo > 0) console.log(`Demo data: ${demo} notified secondments written.`);
   const { handler: erasePersonalData } = await import('#functions/handlers/erase-personal-data.ts');
   const { handler: closeSemesters } = await import('#functions/handlers/close-semesters.ts');
+  const { handler: sendReminders } = await import('#functions/handlers/send-reminders.ts');
   // The same schedules as the stack's rules (infra/stateless-stack.ts), run at start-up to catch up.
   scheduler = startLocalScheduler(
     [
       { name: 'close-semesters', hourUtc: 23, minuteUtc: 5, run: closeSemesters },
       { name: 'erase-personal-data', hourUtc: 1, minuteUtc: 30, run: erasePersonalData },
+      { name: 'send-reminders', hourUtc: 7, minuteUtc: 0, run: sendReminders },
     ],
     (line) => console.log(line),
   );

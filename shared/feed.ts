@@ -5,6 +5,7 @@ export const feedKinds = [
   'secondment_amended',
   'secondment_ended',
   'secondment_withdrawn',
+  'contribution_reminder',
 ] as const;
 export type FeedKind = (typeof feedKinds)[number];
 
@@ -15,12 +16,21 @@ export const feedEntrySchema = z
     kind: z.enum(feedKinds),
     at: z.string(),
     from: z.string().meta({ description: 'The organisation whose action this reports' }),
-    secondment: z.object({
-      id: z.string(),
-      hostCountry: z.string(),
-      startDate: z.string(),
-      version: z.number().int(),
-    }),
+    secondment: z
+      .object({
+        id: z.string(),
+        hostCountry: z.string(),
+        city: z.string().optional(),
+        startDate: z.string(),
+        endDate: z.string().optional(),
+        version: z.number().int(),
+      })
+      .optional()
+      .meta({ description: 'For the secondment_* kinds' }),
+    reminder: z
+      .object({ semester: z.string(), daysLeft: z.number().int(), networks: z.array(z.string()) })
+      .optional()
+      .meta({ description: 'For contribution_reminder: the networks whose contribution is still to submit' }),
   })
   .meta({ id: 'FeedEntry' });
 export type FeedEntry = z.infer<typeof feedEntrySchema>;

@@ -8,6 +8,7 @@ import { membersInSemester, type Posting } from '#shared/networks.ts';
 import { currentReportTemplateVersion, reportTemplate } from '#shared/report-templates.ts';
 import { daysLeftInSemester, semester, semesterIdAt } from '#shared/semesters.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
+import { feedEntries } from '../feed/feed-repository.ts';
 import type { Caller } from '../lib/http/caller.ts';
 import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
 import { ConditionFailed, transact } from '../lib/transactions.ts';
@@ -394,4 +395,50 @@ export async function closeEndedSemesters(now: Date): Promise<string[]> {
     if (await SemesterRepository.close(record.semester, now.toISOString())) closed.push(record.semester);
   }
   return closed;
+}
+
+/** Reminders go out this many days before a semester ends (and late, if the job missed the day). */
+export const REMINDER_DAYS = [14, 3] as const;
+
+/**
+ * Job (daily): a reminder feed entry to every state with contributions still to submit, 14 and 3
+ * days before the semester ends. The marker item and the entries are one transaction, and the marker
+ * is a conditional create, so a second run (or two at once) sends nothing more.
+ */
+export async function sendContributionReminders(now: Date): Promise<{ sent: number; threshold?: number }> {
+  const semesterId = semesterIdAt(now);
+  const daysLeft = daysLeftInSemester(semesterId, now);
+  // The most urgent threshold reached; a missed earlier one is not sent as well.
+  const threshold = [...REMINDER_DAYS].sort((a, b) => a - b).find((days) => daysLeft <= days);
+  if (threshold === undefined || daysLeft === 0) return { sent: 0 };
+  const [postings, contributions] = await Promise.all([
+    NetworkRepository.allPostings(),
+    ContributionRepository.forSemester(semesterId),
+  ]);
+  const outstanding = new Map<string, string[]>();
+  for (const [networkId, expected] of expectedByNetwork(postings, semesterId)) {
+    for (const state of expected) {
+      const submitted = contributions.some(
+        (c) => c.networkId === networkId && c.state === state && c.status === 'submitted',
+      );
+      if (!submitted) outstanding.set(state, [...(outstanding.get(state) ?? []), networkId]);
+    }
+  }
+  const at = now.toISOString();
+  const entries = [...outstanding.entries()].flatMap(([state, networks]) =>
+    feedEntries([state], {
+      kind: 'contribution_reminder',
+      at,
+      from: 'EC',
+      reminder: { semester: semesterId, daysLeft, networks },
+    }),
+  );
+  try {
+    // At most 31 states plus the marker: one transaction of at most 100 items.
+    await transact([SemesterRepository.reminderMarker(semesterId, threshold, at), ...entries]);
+  } catch (error) {
+    if (error instanceof ConditionFailed) return { sent: 0, threshold };
+    throw error;
+  }
+  return { sent: entries.length, threshold };
 }

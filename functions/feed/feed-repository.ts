@@ -39,7 +39,15 @@ export const FeedRepository = {
       }),
     );
     const items = (page.Items ?? []).map(
-      ({ id, kind, at, from, secondment }) => ({ id, kind, at, from, secondment }) as FeedEntry,
+      ({ id, kind, at, from, secondment, reminder }) =>
+        ({
+          id,
+          kind,
+          at,
+          from,
+          ...(secondment ? { secondment } : {}),
+          ...(reminder ? { reminder } : {}),
+        }) as FeedEntry,
     );
     return { items, nextCursor: encodeCursor(page.LastEvaluatedKey) };
   },

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { SecondmentFields, SecondmentStatus } from '#shared/secondments.ts';
+import { tableDesign } from '#shared/table-design.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
@@ -41,6 +42,17 @@ export interface VersionRecord {
 const partition = (id: string) => `SECONDMENT#${id}`;
 const versionKey = (version: number) => `VERSION#${String(version).padStart(6, '0')}`;
 const ERASURE_INDEX_PK = 'OFFICER_ERASURE';
+const MAX_PAGES_PER_LIST = 20;
+
+/** The attributes of an ExclusiveStartKey on the table or one of its indexes. */
+function keyAttributes(indexName: string | undefined): string[] {
+  const index = tableDesign.globalSecondaryIndexes.find((i) => i.indexName === indexName);
+  return [
+    tableDesign.partitionKey,
+    tableDesign.sortKey,
+    ...(index ? [index.partitionKey, index.sortKey] : []),
+  ];
+}
 
 const recordFields: (keyof SecondmentRecord)[] = [
   'id',
@@ -185,19 +197,39 @@ export const SecondmentRepository = {
       }
       if (filter.phase === 'ended') conditions.push('endDate < :today');
     }
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        ...key,
-        FilterExpression: conditions.join(' AND '),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
-      }),
-    );
-    return { items: (page.Items ?? []).map(toRecord), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    // A filter applies after DynamoDB's Limit, so one page may hold fewer matches than asked for:
+    // read on (a bounded number of pages) until the page is full or the index is exhausted.
+    const items: Record<string, unknown>[] = [];
+    let startKey = decodeCursor(cursor);
+    let lastKey: Record<string, unknown> | undefined;
+    let pageLeftOver = false;
+    for (let pages = 0; pages < MAX_PAGES_PER_LIST && items.length < limit; pages++) {
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName(),
+          ...key,
+          FilterExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (items.length === limit) {
+          pageLeftOver = true;
+          break;
+        }
+        items.push(item);
+        // Resuming right after the last item returned: its table and index keys.
+        lastKey = Object.fromEntries(keyAttributes(key.IndexName).map((name) => [name, item[name]]));
+      }
+      startKey = page.LastEvaluatedKey;
+      if (!startKey) break;
+    }
+    const more = pageLeftOver ? lastKey : startKey;
+    return { items: items.map(toRecord), nextCursor: encodeCursor(more) };
   },
 
   /** Officers whose personal data is due for erasure on `today`. One Query on gsi3 (sparse). */

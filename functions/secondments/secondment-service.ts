@@ -168,7 +168,9 @@ async function writeVersion({
         secondment: {
           id: after.id,
           hostCountry: after.hostCountry,
+          city: after.post.city,
           startDate: after.startDate,
+          ...(after.endDate ? { endDate: after.endDate } : {}),
           version: after.version,
         },
       }),

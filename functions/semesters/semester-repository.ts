@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import type { StateCode } from '#shared/reference/states.ts';
 import type { SemesterId } from '#shared/semesters.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
+import type { TransactItem } from '../lib/transactions.ts';
 
 /**
  * Semesters, one item each in one partition (a few dozen items in all): the Presidency calendar and,
@@ -73,6 +74,17 @@ export const SemesterRepository = {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  },
+
+  /** The record that a reminder was sent, created once (in the transaction that sends it). */
+  reminderMarker(id: string, daysBefore: number, at: string): TransactItem {
+    return {
+      Put: {
+        TableName: tableName(),
+        Item: { pk: PARTITION, sk: `REMINDER#${id}#${daysBefore}`, entityType: 'ReminderSent', at },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
   },
 
   /**

@@ -40,12 +40,27 @@ export const devLoginResponseSchema = z
   .meta({ id: 'DevLoginResponse' });
 export type DevLoginResponse = z.infer<typeof devLoginResponseSchema>;
 
+/** What the caller may do in general, computed by the server so that no client copies the rules. */
+export const capabilities = [
+  'secondments.read',
+  'secondments.write',
+  'networks.record_activity',
+  'arrangements.propose',
+  'contributions.write',
+  'contributions.submit',
+  'semesters.close',
+  'regions.manage',
+  'drafting.reassign',
+] as const;
+export type Capability = (typeof capabilities)[number];
+
 export const meSchema = z
   .object({
     organisation: z.string(),
     organisationName: z.string(),
     role: roleSchema,
     name: z.string().optional(),
+    capabilities: z.array(z.enum(capabilities)),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

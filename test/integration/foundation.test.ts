@@ -26,6 +26,18 @@ describe('sign-in and identity', () => {
     const me = await app.call('GET', '/api/me', { token });
     expect(me.status).toBe(200);
     expect(me.json).toMatchObject({ organisation: 'DE', organisationName: 'Germany', role: 'editor' });
+    expect(me.json.capabilities).toEqual([
+      'secondments.read',
+      'secondments.write',
+      'networks.record_activity',
+      'contributions.write',
+    ]);
+    const parliament = await app.call('GET', '/api/me', { token: await app.login('EP', 'reader') });
+    expect(parliament.json.capabilities).toEqual([]);
+    const commission = await app.call('GET', '/api/me', { token: await app.login('EC', 'admin') });
+    expect(commission.json.capabilities).toEqual(
+      expect.arrayContaining(['secondments.read', 'semesters.close', 'regions.manage', 'drafting.reassign']),
+    );
   });
 
   it('answers 401 in the error format when there is no token', async () => {

@@ -176,6 +176,29 @@ describe('who sees what', () => {
     expect(own.json.items.every((s: { officer?: unknown }) => s.officer === undefined)).toBe(true);
   });
 
+  it("fills each page despite others' drafts in between, and pages through all", async () => {
+    const expected: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await create('DE:editor', { hostCountry: 'BJ' }); // a draft FR must not see
+      expected.push((await createNotified({ hostCountry: 'BJ' })).id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    const sizes: number[] = [];
+    do {
+      const query = `/api/secondments?hostCountry=BJ&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await app.call('GET', query, { token: tokens['FR:editor'] });
+      expect(page.status).toBe(200);
+      sizes.push(page.json.items.length);
+      seen.push(...page.json.items.map((s: { id: string }) => s.id));
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    expect(sizes[0]).toBe(2);
+    expect(seen.sort()).toEqual(expected.sort());
+    const bad = await app.call('GET', '/api/secondments?cursor=not-a-cursor', { token: tokens['FR:editor'] });
+    expect(bad.status).toBe(400);
+  });
+
   it('filters by host country, state and phase', async () => {
     const planned = await createNotified({ hostCountry: 'SN', startDate: FUTURE });
     const active = await createNotified({ hostCountry: 'SN', startDate: PAST });

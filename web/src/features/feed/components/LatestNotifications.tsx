@@ -57,18 +57,35 @@ export function LatestNotifications() {
   );
 }
 
-/** The sentence of each kind of notification (`feed.sentences.<key>`). */
+/** The sentence of each kind of secondment notification (`feed.sentences.<key>`). */
 const sentenceOf = {
   secondment_notified: 'notified',
   secondment_amended: 'amended',
   secondment_ended: 'ended',
   secondment_withdrawn: 'withdrawn',
-} as const satisfies Record<FeedKind, string>;
+} as const satisfies Record<Exclude<FeedKind, 'contribution_reminder'>, string>;
 
 function FeedItem({ entry }: { entry: FeedEntry }) {
   const { t, i18n } = useTranslation();
   const { language } = i18n;
   const organisationName = useOrganisationName();
+  if (entry.kind === 'contribution_reminder' || !entry.secondment) {
+    const reminder = entry.reminder;
+    return (
+      <li className="feed__item">
+        <span>
+          {t('feed.reminder', {
+            count: reminder?.networks.length ?? 0,
+            semester: reminder?.semester ?? '',
+            days: reminder?.daysLeft ?? 0,
+          })}
+        </span>
+        <span className="feed__meta">
+          {t('feed.reminderMeta', { at: formatInstant(entry.at, language) })}
+        </span>
+      </li>
+    );
+  }
   const values = {
     from: organisationName(entry.from),
     country: countryName(entry.secondment.hostCountry, language),
