@@ -27,7 +27,8 @@ export interface ApiAnswer {
   json: any;
 }
 
-const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+// WEB_DIST_DIR lets two builds be tested side by side (vite build --outDir <dir> --emptyOutDir).
+const webDir = process.env.WEB_DIST_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /**
  * The local runtime for one test file: its own table and bucket on the shared embedded servers,
