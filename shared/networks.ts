@@ -16,6 +16,8 @@ export interface Posting {
   hostCountry: string;
   startDate: string;
   endDate?: string | undefined;
+  /** The city of the post, for the report's composition (ILOs and posts per state; never names). */
+  city?: string | undefined;
 }
 
 /** Whether a posting overlaps the period [from, to] (ISO dates, inclusive). */

@@ -39,8 +39,15 @@ export const postingWrites = {
 };
 
 export function toPosting(item: Record<string, unknown>): Posting {
-  const { secondmentId, state, hostCountry, startDate, endDate } = item as unknown as Posting;
-  return { secondmentId, state, hostCountry, startDate, ...(endDate ? { endDate } : {}) };
+  const { secondmentId, state, hostCountry, startDate, endDate, city } = item as unknown as Posting;
+  return {
+    secondmentId,
+    state,
+    hostCountry,
+    startDate,
+    ...(endDate ? { endDate } : {}),
+    ...(city ? { city } : {}),
+  };
 }
 
 async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {

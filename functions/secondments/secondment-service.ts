@@ -122,9 +122,16 @@ function postingChanges(before: SecondmentRecord | undefined, after: SecondmentR
     changes.push(postingWrites.delete(before.hostCountry, before.id));
   }
   if (posted(after)) {
-    const { id, state, hostCountry, startDate, endDate } = after;
+    const { id, state, hostCountry, startDate, endDate, post } = after;
     changes.push(
-      postingWrites.put({ secondmentId: id, state, hostCountry, startDate, ...(endDate ? { endDate } : {}) }),
+      postingWrites.put({
+        secondmentId: id,
+        state,
+        hostCountry,
+        startDate,
+        city: post.city,
+        ...(endDate ? { endDate } : {}),
+      }),
     );
   }
   return changes;
