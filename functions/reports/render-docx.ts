@@ -1,0 +1,119 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { ReportDocument } from '#shared/reports.ts';
+import { cellText, headerLines, partTitles, reportTitle, stateName } from './report-text.ts';
+
+const cell = (text: string, bold = false) =>
+  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+
+/** An editable Word document, for the drafting state to add its assessment around the generated text. */
+export async function renderReportDocx(report: ReportDocument): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ text: reportTitle(report), heading: HeadingLevel.TITLE }),
+  ];
+  for (const [label, value] of headerLines(report)) {
+    children.push(
+      new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }),
+    );
+  }
+  for (const part of ['A', 'B', 'C'] as const) {
+    children.push(new Paragraph({ text: partTitles[part], heading: HeadingLevel.HEADING_1 }));
+    for (const section of report.sections.filter((s) => s.part === part)) {
+      children.push(
+        new Paragraph({ text: `${section.id}. ${section.title}`, heading: HeadingLevel.HEADING_2 }),
+      );
+      for (const record of section.records)
+        children.push(new Paragraph({ text: `${record.date} — ${record.text}`, bullet: { level: 0 } }));
+      for (const narrative of section.narratives) {
+        for (const entry of narrative.entries) {
+          children.push(
+            new Paragraph({ children: [new TextRun({ text: stateName(entry.state), bold: true })] }),
+          );
+          for (const text of entry.text.split(/\n{2,}/)) children.push(new Paragraph(text));
+        }
+      }
+      for (const table of section.tables.filter((t) => t.rows.length)) {
+        children.push(new Paragraph({ children: [new TextRun({ text: table.label, bold: true })] }));
+        children.push(
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: [
+              new TableRow({
+                tableHeader: true,
+                children: table.columns.map((c) => cell(c.id === 'state' ? 'State' : c.id, true)),
+              }),
+              ...table.rows.map(
+                (row) =>
+                  new TableRow({ children: table.columns.map((c) => cell(cellText(c.type, row[c.id]))) }),
+              ),
+            ],
+          }),
+        );
+      }
+      for (const figure of section.figures) {
+        const byState = Object.entries(figure.byState)
+          .map(([state, n]) => `${stateName(state)} ${n}`)
+          .join(', ');
+        children.push(
+          new Paragraph({
+            children: [
+              new TextRun({ text: `${figure.label}: `, bold: true }),
+              new TextRun(`${figure.total}${byState ? ` (${byState})` : ''}`),
+            ],
+          }),
+        );
+      }
+    }
+  }
+  children.push(new Paragraph({ text: 'Annex — Contributions', heading: HeadingLevel.HEADING_1 }));
+  const list = (codes: string[]) => codes.map(stateName).join(', ') || 'none';
+  children.push(new Paragraph(`Contributed: ${list(report.annex.contributed)}`));
+  children.push(new Paragraph(`Did not contribute: ${list(report.annex.missing)}`));
+  children.push(new Paragraph(`Late: ${list(report.annex.late)}`));
+
+  const document = new Document({
+    title: reportTitle(report),
+    creator: 'ILO Network Platform',
+    sections: [
+      {
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ text: report.classification, bold: true })],
+              }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

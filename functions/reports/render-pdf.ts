@@ -1,0 +1,118 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { ReportDocument } from '#shared/reports.ts';
+import { cellText, headerLines, partTitles, reportTitle, stateName } from './report-text.ts';
+
+/**
+ * The PDF rendering, with pdfkit: it writes the PDF directly (no browser to start), fast and small
+ * enough for a Lambda function, and embeds a TrueType font. DejaVu Sans covers every EU script
+ * (Latin with its diacritics, Greek, Cyrillic), so Č, ł, Ő, Ελλάδα and България come out right.
+ * Fonts come from REPORT_FONT_DIR (the deployed bundle copies them there) or the npm package.
+ */
+function fontDir(): string {
+  if (process.env.REPORT_FONT_DIR) return process.env.REPORT_FONT_DIR;
+  const packageJson = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json');
+  return join(dirname(packageJson), 'ttf');
+}
+
+const MARGIN = 56;
+
+export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
+  const dir = fontDir();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN + 14, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: {
+      Title: reportTitle(report),
+      Subject: `Classification: ${report.classification}`,
+      Creator: 'ILO Network Platform',
+    },
+    lang: 'en',
+  });
+  doc.registerFont('body', join(dir, 'DejaVuSans.ttf'));
+  doc.registerFont('bold', join(dir, 'DejaVuSans-Bold.ttf'));
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+
+  const heading = (text: string, size: number) => {
+    doc.moveDown(0.6).font('bold').fontSize(size).text(text).moveDown(0.3).font('body').fontSize(10);
+  };
+  const line = (label: string, value: string) => {
+    doc.font('bold').text(`${label}: `, { continued: true }).font('body').text(value);
+  };
+
+  doc.font('bold').fontSize(16).text(reportTitle(report));
+  doc.font('body').fontSize(10).moveDown(0.5);
+  for (const [label, value] of headerLines(report)) line(label, value);
+
+  for (const part of ['A', 'B', 'C'] as const) {
+    heading(partTitles[part], 14);
+    for (const section of report.sections.filter((s) => s.part === part)) {
+      heading(`${section.id}. ${section.title}`, 11.5);
+      let empty = true;
+      for (const record of section.records) {
+        empty = false;
+        doc.text(`• ${record.date} — ${record.text}`, { paragraphGap: 3 });
+      }
+      for (const narrative of section.narratives) {
+        for (const entry of narrative.entries) {
+          empty = false;
+          doc.font('bold').text(stateName(entry.state)).font('body').text(entry.text, { paragraphGap: 4 });
+        }
+      }
+      for (const table of section.tables) {
+        if (!table.rows.length) continue;
+        empty = false;
+        doc.font('bold').text(table.label).font('body');
+        for (const row of table.rows) {
+          doc.text(`• ${table.columns.map((c) => cellText(c.type, row[c.id])).join(' | ')}`);
+        }
+        const totals = Object.entries(table.totals).map(([column, total]) => `${column}: ${total}`);
+        if (totals.length)
+          doc
+            .font('bold')
+            .text(`Total — ${totals.join(', ')}`)
+            .font('body');
+      }
+      for (const figure of section.figures) {
+        empty = false;
+        const byState = Object.entries(figure.byState)
+          .map(([state, n]) => `${stateName(state)} ${n}`)
+          .join(', ');
+        line(figure.label, `${figure.total}${byState ? ` (${byState})` : ''}`);
+      }
+      if (empty) doc.fillColor('#555555').text('Nothing reported.').fillColor('black');
+    }
+  }
+  heading('Annex — Contributions', 14);
+  const list = (codes: string[]) => codes.map(stateName).join(', ') || 'none';
+  line('Contributed', list(report.annex.contributed));
+  line('Did not contribute', list(report.annex.missing));
+  line('Late', list(report.annex.late));
+
+  // The classification marking and page numbers on every page, once the page count is known.
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Writing inside the margins must not push pdfkit onto a new page.
+    const { top, bottom } = doc.page.margins;
+    doc.page.margins.top = 0;
+    doc.page.margins.bottom = 0;
+    const width = doc.page.width - 2 * MARGIN;
+    doc.font('bold').fontSize(9);
+    doc.text(report.classification, MARGIN, MARGIN - 6, { width, align: 'center', lineBreak: false });
+    doc.font('body').fontSize(8);
+    doc.text(`Page ${i + 1} of ${count}`, MARGIN, doc.page.height - MARGIN, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.top = top;
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderReportDocx } from '../../functions/reports/render-docx.ts';
+import { renderReportHtml } from '../../functions/reports/render-html.ts';
+import { renderReportPdf } from '../../functions/reports/render-pdf.ts';
+import { buildReport } from '../../functions/reports/report-builder.ts';
+import { reportInputs } from '../fixtures/report-inputs.ts';
+
+const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+const report = buildReport({
+  ...reportInputs,
+  contributions: reportInputs.contributions.map((c) =>
+    c.state === 'DE' ? { ...c, values: { ...c.values, 'A9.text': hostile } } : c,
+  ),
+});
+const scripts = ['Č', 'ł', 'Ő', 'Ελλάδα', 'България'];
+
+describe('the report documents', () => {
+  it('HTML: readable headings, names, totals; script in a narrative stays inert text', () => {
+    const html = renderReportHtml(report);
+    expect(html).toContain('<h2>Part A — Network activities</h2>');
+    expect(html).toContain('A2. Exchange of information and practice');
+    expect(html).toContain('Germany — the member with the most ILOs');
+    for (const text of scripts) expect(html).toContain(text);
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('LIMITE');
+  });
+
+  it('PDF: headings, the marking and page numbers, and every EU script right with the embedded font', async () => {
+    const pdf = await renderReportPdf(report);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    for (const heading of [
+      'Part A — Network activities',
+      'Part B — Situation in the host country',
+      'Part C — Figures',
+      'Annex — Contributions',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    for (const sample of scripts) expect(text).toContain(sample);
+    expect(text).toContain('LIMITE');
+    expect(text).toMatch(/Page 1 of \d+/);
+    expect(text).toContain(hostile.slice(0, 20)); // shown as text, never run
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSans\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
+    // Page 1 as a picture, kept as a test artefact for a person to look at.
+    mkdirSync('test-results', { recursive: true });
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      'test-results/report-page-1',
+    ]);
+  });
+
+  it('DOCX: an editable Word document', async () => {
+    const docx = await renderReportDocx(report);
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true);
+    expect(docx.length).toBeGreaterThan(5000);
+  });
+});
