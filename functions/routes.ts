@@ -10,6 +10,12 @@ export interface Route {
   entry: string;
   /** What the handler does with the table: the stack grants exactly that (read is the default). */
   table?: 'read' | 'read-write';
+  /** What it does with the reports bucket (nothing by default). */
+  bucket?: 'read' | 'read-write';
+  /** It sends report-generation requests to the queue. */
+  sendsToReportQueue?: true;
+  /** It renders PDFs: the bundle carries the report fonts. */
+  rendersDocuments?: true;
 }
 
 export const routes: readonly Route[] = [
@@ -45,21 +51,50 @@ export const routes: readonly Route[] = [
   { endpoint: 'withdrawArrangement', entry: 'handlers/arrangements/withdraw.ts', table: 'read-write' },
   { endpoint: 'listSemesters', entry: 'handlers/semesters/list.ts' },
   { endpoint: 'getSemester', entry: 'handlers/semesters/get.ts' },
-  { endpoint: 'closeSemester', entry: 'handlers/semesters/close.ts', table: 'read-write' },
+  {
+    endpoint: 'closeSemester',
+    entry: 'handlers/semesters/close.ts',
+    table: 'read-write',
+    sendsToReportQueue: true,
+  },
   { endpoint: 'outstandingContributions', entry: 'handlers/contributions/outstanding.ts' },
   { endpoint: 'getContribution', entry: 'handlers/contributions/get.ts' },
   { endpoint: 'saveContribution', entry: 'handlers/contributions/save.ts', table: 'read-write' },
-  { endpoint: 'submitContribution', entry: 'handlers/contributions/submit.ts', table: 'read-write' },
+  {
+    endpoint: 'submitContribution',
+    entry: 'handlers/contributions/submit.ts',
+    table: 'read-write',
+    sendsToReportQueue: true,
+  },
   { endpoint: 'reopenContribution', entry: 'handlers/contributions/reopen.ts', table: 'read-write' },
+  { endpoint: 'listReports', entry: 'handlers/reports/list.ts' },
+  { endpoint: 'getReport', entry: 'handlers/reports/get.ts', bucket: 'read' },
+  { endpoint: 'saveAssessment', entry: 'handlers/reports/assessment.ts', table: 'read-write' },
+  {
+    endpoint: 'finaliseReport',
+    entry: 'handlers/reports/finalise.ts',
+    table: 'read-write',
+    bucket: 'read-write',
+    rendersDocuments: true,
+  },
 ];
 
 /** Jobs: handlers started by a schedule, a deployment or a queue rather than by a route. */
-export const jobs = {
+export const jobs: Record<
+  'seedReference' | 'erasePersonalData' | 'closeSemesters' | 'sendReminders' | 'generateReports',
+  Omit<Route, 'endpoint'> & { table: 'read' | 'read-write' }
+> = {
   seedReference: { entry: 'handlers/seed-reference.ts', table: 'read-write' },
   erasePersonalData: { entry: 'handlers/erase-personal-data.ts', table: 'read-write' },
-  closeSemesters: { entry: 'handlers/close-semesters.ts', table: 'read-write' },
+  closeSemesters: { entry: 'handlers/close-semesters.ts', table: 'read-write', sendsToReportQueue: true },
   sendReminders: { entry: 'handlers/send-reminders.ts', table: 'read-write' },
-} as const;
+  generateReports: {
+    entry: 'handlers/generate-reports.ts',
+    table: 'read-write',
+    bucket: 'read-write',
+    rendersDocuments: true,
+  },
+};
 
 export const routeKey = (route: Route) =>
   `${endpoints[route.endpoint].method} ${endpoints[route.endpoint].path}`;

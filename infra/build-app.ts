@@ -41,6 +41,7 @@ export function buildApp(app: App, envName: string = DEFAULT_ENVIRONMENT_NAME): 
     envName,
     webOriginsFromContext(app),
     retention === undefined ? undefined : Number(retention),
+    (app.node.tryGetContext('classification') as string | undefined) ?? undefined,
   );
   // Unset outside `cdk deploy` with credentials: the stacks are then environment-agnostic, which is
   // enough to synthesise and test.

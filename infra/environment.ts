@@ -17,6 +17,8 @@ export interface DeploymentEnvironment {
   webOrigins: string[];
   /** Months after a secondment ends before the officer's name and contact are erased (context `personalDataRetentionMonths`). */
   personalDataRetentionMonths: number;
+  /** The marking on every report page (context `classification`, default LIMITE). */
+  classification: string;
 }
 
 export const DEFAULT_ENVIRONMENT_NAME = 'dev';
@@ -31,6 +33,7 @@ export function deploymentEnvironment(
   name: string,
   webOrigins?: string[],
   personalDataRetentionMonths: number = DEFAULT_PERSONAL_DATA_RETENTION_MONTHS,
+  classification = 'LIMITE',
 ): DeploymentEnvironment {
   if (!ENVIRONMENT_NAME_PATTERN.test(name)) {
     throw new Error(
@@ -54,5 +57,6 @@ export function deploymentEnvironment(
     logRemovalPolicy: isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     webOrigins: webOrigins && webOrigins.length > 0 ? webOrigins : [VITE_DEV_SERVER_ORIGIN],
     personalDataRetentionMonths,
+    classification,
   };
 }

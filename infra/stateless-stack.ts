@@ -8,16 +8,19 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventsTargets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as triggers from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { jobs, type Route, routes } from '#functions/routes.ts';
 import { type Endpoint, endpoints } from '#shared/api/endpoints.ts';
+import { REPORTS_PREFIX } from '#shared/table-design.ts';
 import type { DeploymentEnvironment } from './environment.ts';
 import { REPO_ROOT } from './paths.ts';
-import { type TableAccess, tableActions } from './table-access.ts';
+import { tableActions } from './table-access.ts';
 
 export interface StatelessStackProps extends StackProps {
   deployment: DeploymentEnvironment;
@@ -52,6 +55,22 @@ const bundling: nodejs.BundlingOptions = {
   forceDockerBundling: false,
 };
 
+// Functions that render PDFs carry the DejaVu fonts in their bundle (REPORT_FONT_DIR points at them).
+const fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
+const bundlingWithFonts: nodejs.BundlingOptions = {
+  ...bundling,
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [
+      `mkdir -p "${outputDir}/fonts"`,
+      ...fontFiles.map(
+        (file) => `cp "${inputDir}/node_modules/dejavu-fonts-ttf/ttf/${file}" "${outputDir}/fonts/${file}"`,
+      ),
+    ],
+  },
+};
+
 /** `seedReference` -> `SeedReference`, for construct ids. */
 const pascalCase = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -62,12 +81,30 @@ const pascalCase = (name: string) => name.charAt(0).toUpperCase() + name.slice(1
 export class StatelessStack extends Stack {
   public readonly httpApi: apigateway.HttpApi;
 
+  public readonly reportQueue: sqs.Queue;
+  public readonly reportDeadLetters: sqs.Queue;
+
   private readonly props: StatelessStackProps;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     this.props = props;
     const { table, userPool, userPoolClient } = props;
+
+    // One message per network report to generate; a message that fails three times goes to the
+    // dead-letter queue (kept 14 days) for an operator to look at and replay.
+    this.reportDeadLetters = new sqs.Queue(this, 'ReportGenerationDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.reportQueue = new sqs.Queue(this, 'ReportGenerationQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // At least six times the generator's timeout, as Lambda's SQS event source advises.
+      visibilityTimeout: Duration.minutes(12),
+      deadLetterQueue: { queue: this.reportDeadLetters, maxReceiveCount: 3 },
+    });
 
     // Checks the Cognito ID token (its audience is the app client) before any handler runs.
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
@@ -85,10 +122,10 @@ export class StatelessStack extends Stack {
       // Local-only endpoints (the dev login) must never be reachable on AWS.
       if (endpoint.localOnly) continue;
 
-      const fn = this.handlerFunction(pascalCase(route.endpoint), route.entry, {
+      const fn = this.handlerFunction(pascalCase(route.endpoint), route, {
         description: `${endpoint.method} ${endpoint.path} (functions/${route.entry})`,
-        timeout: Duration.seconds(10),
-        tableAccess: route.table ?? 'read',
+        // API Gateway gives up after 29 s; finalising renders the documents again.
+        timeout: Duration.seconds(route.rendersDocuments ? 29 : 10),
       });
       this.httpApi.addRoutes({
         path: endpoint.path,
@@ -101,10 +138,9 @@ export class StatelessStack extends Stack {
     // Seeds the Presidency calendar. The trigger runs on the first deployment and whenever the
     // function changes, which includes every change to the bundled calendar in shared/; the job is
     // idempotent and never overwrites a corrected entry, so a run without a change would add nothing.
-    const seedReference = this.handlerFunction('SeedReference', jobs.seedReference.entry, {
+    const seedReference = this.handlerFunction('SeedReference', jobs.seedReference, {
       description: `Job: seed reference data after deployment (functions/${jobs.seedReference.entry})`,
       timeout: Duration.minutes(1),
-      tableAccess: jobs.seedReference.table,
     });
     new triggers.Trigger(this, 'SeedReferenceAfterDeploy', {
       handler: seedReference,
@@ -116,10 +152,9 @@ export class StatelessStack extends Stack {
 
     // Erases officers' names and contacts once their retention period has passed; daily, after
     // midnight in Brussels in winter and summer alike (01:30 UTC).
-    const erasePersonalData = this.handlerFunction('ErasePersonalData', jobs.erasePersonalData.entry, {
+    const erasePersonalData = this.handlerFunction('ErasePersonalData', jobs.erasePersonalData, {
       description: `Job: erase personal data past its retention (functions/${jobs.erasePersonalData.entry})`,
       timeout: Duration.minutes(5),
-      tableAccess: jobs.erasePersonalData.table,
       environment: { PERSONAL_DATA_RETENTION_MONTHS: String(props.deployment.personalDataRetentionMonths) },
     });
     new events.Rule(this, 'ErasePersonalDataDaily', {
@@ -131,10 +166,9 @@ export class StatelessStack extends Stack {
     // Closes ended semesters. Daily at 23:05 UTC, i.e. just after midnight in Brussels in winter
     // (00:05) and summer (01:05), so each boundary is acted on within minutes, and a missed run is
     // caught up by the next one (the job closes every ended semester still open).
-    const closeSemesters = this.handlerFunction('CloseSemesters', jobs.closeSemesters.entry, {
+    const closeSemesters = this.handlerFunction('CloseSemesters', jobs.closeSemesters, {
       description: `Job: close ended semesters (functions/${jobs.closeSemesters.entry})`,
       timeout: Duration.minutes(5),
-      tableAccess: jobs.closeSemesters.table,
     });
     new events.Rule(this, 'CloseSemestersDaily', {
       description: 'Close every semester that has ended',
@@ -143,10 +177,9 @@ export class StatelessStack extends Stack {
     });
 
     // Reminders of outstanding contributions, 14 and 3 days before the end; daily at 07:00 UTC.
-    const sendReminders = this.handlerFunction('SendReminders', jobs.sendReminders.entry, {
+    const sendReminders = this.handlerFunction('SendReminders', jobs.sendReminders, {
       description: `Job: contribution reminders (functions/${jobs.sendReminders.entry})`,
       timeout: Duration.minutes(2),
-      tableAccess: jobs.sendReminders.table,
     });
     new events.Rule(this, 'SendRemindersDaily', {
       description: 'Remind states of contributions still to submit',
@@ -154,18 +187,26 @@ export class StatelessStack extends Stack {
       targets: [new eventsTargets.LambdaFunction(sendReminders, { retryAttempts: 2 })],
     });
 
+    // The report generator: one network report per message; only the failed messages of a batch
+    // are retried (partial batch responses).
+    const generateReports = this.handlerFunction('GenerateReports', jobs.generateReports, {
+      description: `Job: generate network reports (functions/${jobs.generateReports.entry})`,
+      timeout: Duration.minutes(2),
+    });
+    generateReports.addEventSource(
+      new lambdaEventSources.SqsEventSource(this.reportQueue, {
+        batchSize: 5,
+        reportBatchItemFailures: true,
+      }),
+    );
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }
 
   private handlerFunction(
     name: string,
-    entry: Route['entry'],
-    options: {
-      description: string;
-      timeout: Duration;
-      tableAccess: TableAccess;
-      environment?: Record<string, string>;
-    },
+    spec: Omit<Route, 'endpoint'>,
+    options: { description: string; timeout: Duration; environment?: Record<string, string> },
   ): nodejs.NodejsFunction {
     const { deployment, table, reportsBucket, appVersion } = this.props;
     const logGroup = new logs.LogGroup(this, `${name}Logs`, {
@@ -173,27 +214,34 @@ export class StatelessStack extends Stack {
       removalPolicy: deployment.logRemovalPolicy,
     });
     const fn = new nodejs.NodejsFunction(this, `${name}Function`, {
-      entry: join(REPO_ROOT, 'functions', entry),
+      entry: join(REPO_ROOT, 'functions', spec.entry),
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: 512,
+      // Rendering PDFs and Word documents wants more memory (and with it, more CPU).
+      memorySize: spec.rendersDocuments ? 1536 : 512,
       timeout: options.timeout,
       description: options.description,
       logGroup,
       environment: {
         TABLE_NAME: table.tableName,
         REPORTS_BUCKET: reportsBucket.bucketName,
+        REPORT_CLASSIFICATION: deployment.classification,
         APP_VERSION: appVersion,
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        ...(spec.sendsToReportQueue ? { REPORT_QUEUE_URL: this.reportQueue.queueUrl } : {}),
+        ...(spec.rendersDocuments ? { REPORT_FONT_DIR: '/var/task/fonts' } : {}),
         ...options.environment,
       },
-      bundling,
+      bundling: spec.rendersDocuments ? bundlingWithFonts : bundling,
     });
-    table.grants.actions(fn, ...tableActions(options.tableAccess));
+    table.grants.actions(fn, ...tableActions(spec.table ?? 'read'));
+    if (spec.bucket === 'read') reportsBucket.grantRead(fn, `${REPORTS_PREFIX}*`);
+    if (spec.bucket === 'read-write') reportsBucket.grantReadWrite(fn, `${REPORTS_PREFIX}*`);
+    if (spec.sendsToReportQueue) this.reportQueue.grantSendMessages(fn);
     return fn;
   }
 }

@@ -6,7 +6,7 @@
  */
 
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { saveContribution, submitContribution } from '#functions/contributions/contribution-service.ts';
 import { dynamo, tableName } from '#functions/lib/aws.ts';
 import type { Caller } from '#functions/lib/http/caller.ts';
@@ -122,6 +122,11 @@ const taskSets: SecondmentTask[][] = [
 ];
 
 const MARKER = { pk: 'DEMO', sk: 'SECONDMENTS' };
+
+export async function hasDemoData(): Promise<boolean> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: MARKER }));
+  return Item !== undefined;
+}
 
 /** Seeds the demo secondments unless this table already has them. Answers how many it wrote. */
 export async function seedDemoSecondments(now: Date): Promise<number> {

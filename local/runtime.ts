@@ -7,6 +7,7 @@ import { createDevTokenService } from './dev-auth.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
 import { type RunningServer, startDynamoDbLocal } from './servers/dynamodb-local.ts';
 import { S3RVER_CREDENTIALS, startS3Local } from './servers/s3-local.ts';
+import { type LocalQueue, startLocalQueue } from './servers/sqs-local.ts';
 
 export interface BackingServices {
   dynamoEndpoint: string;
@@ -54,11 +55,15 @@ export interface LocalAppOptions {
   /** 0 picks a free port. */
   port?: number;
   webDir?: string;
+  /** Report-generation messages that exhausted their retries are appended here. */
+  deadLetterFile?: string;
   log?: (line: string) => void;
 }
 
 export interface LocalApp {
   baseUrl: string;
+  /** The report-generation queue's stand-in (delivery to the generator, retries, dead letters). */
+  reportQueue: LocalQueue;
   stop(): Promise<void>;
 }
 
@@ -77,6 +82,14 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
   });
+  // The report queue: the same generator handler the stack's SQS event source invokes.
+  const reportQueue = await startLocalQueue({
+    name: 'report-generation',
+    consumer: async (event) => (await import('#functions/handlers/generate-reports.ts')).handler(event),
+    ...(options.deadLetterFile ? { deadLetterFile: options.deadLetterFile } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  Object.assign(process.env, { REPORT_QUEUE_URL: reportQueue.url, SQS_ENDPOINT: reportQueue.endpoint });
   await provision(options);
   const { handler: seedReference } = await import('#functions/handlers/seed-reference.ts');
   await seedReference();
@@ -95,11 +108,14 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://${host}:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    reportQueue,
+    stop: async () => {
+      await reportQueue.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -6,7 +6,7 @@
 import './process-defaults.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedDemoSecondments } from './demo-data.ts';
+import { hasDemoData, seedDemoSecondments } from './demo-data.ts';
 import { type BackingServices, type LocalApp, startBackingServices, startLocalApp } from './runtime.ts';
 import { startLocalScheduler } from './scheduler.ts';
 import { assertJava } from './servers/dynamodb-local.ts';
@@ -66,22 +66,9 @@ async function main(): Promise<void> {
     host,
     port,
     webDir: resolve(root, 'web/dist'),
+    deadLetterFile: resolve(dataDir, 'report-dead-letters.jsonl'),
     log: (line) => console.log(line),
   });
-  const demo = await seedDemoSecondments(new Date());
-  if (demo > 0) console.log(`Demo data: ${demo} notified secondments written.`);
-  const { handler: erasePersonalData } = await import('#functions/handlers/erase-personal-data.ts');
-  const { handler: closeSemesters } = await import('#functions/handlers/close-semesters.ts');
-  const { handler: sendReminders } = await import('#functions/handlers/send-reminders.ts');
-  // The same schedules as the stack's rules (infra/stateless-stack.ts), run at start-up to catch up.
-  scheduler = startLocalScheduler(
-    [
-      { name: 'close-semesters', hourUtc: 23, minuteUtc: 5, run: closeSemesters },
-      { name: 'erase-personal-data', hourUtc: 1, minuteUtc: 30, run: erasePersonalData },
-      { name: 'send-reminders', hourUtc: 7, minuteUtc: 0, run: sendReminders },
-    ],
-    (line) => console.log(line),
-  );
   console.log(`
 ILO Network Platform is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
 
@@ -95,6 +82,23 @@ Or from a shell:
   curl -s -X POST ${app.baseUrl}/api/dev/login -H 'content-type: application/json' -d '{"organisation":"DE","role":"editor"}'
 
 Press Ctrl-C to stop.`);
+  if (!(await hasDemoData())) {
+    console.log('Writing the demo data (secondments, network activity, contributions) ...');
+    const demo = await seedDemoSecondments(new Date());
+    console.log(`Demo data written: ${demo} notified secondments and what goes with them.`);
+  }
+  const { handler: erasePersonalData } = await import('#functions/handlers/erase-personal-data.ts');
+  const { handler: closeSemesters } = await import('#functions/handlers/close-semesters.ts');
+  const { handler: sendReminders } = await import('#functions/handlers/send-reminders.ts');
+  // The same schedules as the stack's rules (infra/stateless-stack.ts), run at start-up to catch up.
+  scheduler = startLocalScheduler(
+    [
+      { name: 'close-semesters', hourUtc: 23, minuteUtc: 5, run: closeSemesters },
+      { name: 'erase-personal-data', hourUtc: 1, minuteUtc: 30, run: erasePersonalData },
+      { name: 'send-reminders', hourUtc: 7, minuteUtc: 0, run: sendReminders },
+    ],
+    (line) => console.log(line),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -62,8 +62,54 @@ export const reportDocumentSchema = z
       missing: z.array(z.string()),
       late: z.array(z.string()),
     }),
+    assessment: z
+      .string()
+      .optional()
+      .meta({ description: "The drafting state's own assessment, added before finalising" }),
   })
   .meta({ id: 'ReportDocument' });
 
 export type ReportDocument = z.infer<typeof reportDocumentSchema>;
 export type ReportSection = ReportDocument['sections'][number];
+
+const reportSummaryShape = {
+  semester: z.string(),
+  networkId: z.string(),
+  version: z.number().int(),
+  status: z.enum(['generated', 'finalised']),
+  draftingState: z.object({ state: z.string(), reason: z.enum(draftingReasons) }).nullable(),
+  generatedAt: z.string(),
+  revision: z.number().int().meta({ description: 'Send it back with an assessment or a finalisation' }),
+  assessment: z.string().optional(),
+  finalisedAt: z.string().optional(),
+  allowed: z.array(z.enum(['assess', 'finalise'])),
+};
+
+export const reportSummarySchema = z.object(reportSummaryShape).meta({ id: 'ReportSummary' });
+
+export const reportListSchema = z.object({ items: z.array(reportSummarySchema) }).meta({ id: 'ReportList' });
+
+export const reportSchema = z
+  .object({
+    ...reportSummaryShape,
+    formats: z
+      .object({ json: z.string(), html: z.string(), pdf: z.string(), docx: z.string() })
+      .meta({ description: 'Short-lived links to the files' }),
+    versions: z.array(z.object({ version: z.number().int(), status: z.string(), generatedAt: z.string() })),
+  })
+  .meta({ id: 'Report' });
+
+export const reportParams = z.strictObject({
+  id: z.string().regex(/^\d{4}-H[12]$/, 'Use the form YYYY-H1 or YYYY-H2'),
+  net: z.string().regex(/^([A-Z]{2}|R-[a-z0-9-]{2,40})$/, 'A network id is a host country code or R-<name>'),
+});
+export const reportQuerySchema = z.strictObject({ version: z.coerce.number().int().positive().optional() });
+export const assessmentSchema = z
+  .strictObject({
+    assessment: z.string().trim().min(1, 'Write the assessment').max(20_000),
+    revision: z.number().int().positive(),
+  })
+  .meta({ id: 'ReportAssessment' });
+export const finaliseSchema = z
+  .strictObject({ revision: z.number().int().positive() })
+  .meta({ id: 'ReportFinalise' });

@@ -14,6 +14,8 @@ import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors
 import { ConditionFailed, transact } from '../lib/transactions.ts';
 import { NetworkRepository } from '../networks/network-repository.ts';
 import { networkInSemester } from '../networks/network-service.ts';
+import { requestReportGeneration } from '../reports/generation-queue.ts';
+import { requestSemesterReports } from '../reports/report-service.ts';
 import { type SemesterRecord, SemesterRepository } from '../semesters/semester-repository.ts';
 import { type ContributionRecord, ContributionRepository } from './contribution-repository.ts';
 
@@ -235,6 +237,8 @@ export async function submitContribution(
     submittedAt: at,
   };
   await write(caller, ctx.record, after, after.late ? 'submitted_late' : 'submitted');
+  // A late contribution accepted under an exception makes a new version of the closed semester's report.
+  if (after.late) await requestReportGeneration([{ semester: semesterId, networkId }]);
   return present(caller, semesterId, networkId, state, { ...ctx, record: after });
 }
 
@@ -380,7 +384,8 @@ export async function closeSemester(
         `Semester ${semesterId} ends on ${semester(semesterId).end}; close it earlier only with { "force": true }.`,
       );
     }
-    await SemesterRepository.close(semesterId, now.toISOString());
+    if (await SemesterRepository.close(semesterId, now.toISOString()))
+      await requestSemesterReports(semesterId);
   }
   return semesterDetail(semesterId, now);
 }
@@ -392,7 +397,11 @@ export async function closeEndedSemesters(now: Date): Promise<string[]> {
   );
   const closed: string[] = [];
   for (const record of due) {
-    if (await SemesterRepository.close(record.semester, now.toISOString())) closed.push(record.semester);
+    // Only the run that closed it asks for the reports; a retried request changes nothing anyway.
+    if (await SemesterRepository.close(record.semester, now.toISOString())) {
+      closed.push(record.semester);
+      await requestSemesterReports(record.semester);
+    }
   }
   return closed;
 }

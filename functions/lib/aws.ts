@@ -1,11 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.ts';
 
 // One client of each per execution environment, created on first use and reused across invocations.
 let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
+let sqsClient: SQSClient | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
   if (!documentClient) {
@@ -33,6 +35,18 @@ export function s3(): S3Client {
     });
   }
   return s3Client;
+}
+
+export function sqs(): SQSClient {
+  if (!sqsClient) {
+    const { AWS_REGION, SQS_ENDPOINT } = config();
+    sqsClient = new SQSClient({ region: AWS_REGION, ...(SQS_ENDPOINT ? { endpoint: SQS_ENDPOINT } : {}) });
+  }
+  return sqsClient;
+}
+
+export function reportsBucket(): string {
+  return config().REPORTS_BUCKET;
 }
 
 export function tableName(): string {

@@ -13,6 +13,13 @@ const configSchema = z.object({
   APP_VERSION: z.string().default('0.1.0'),
   /** Months after a secondment ends before the officer's name and contact are erased. */
   PERSONAL_DATA_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  /** The marking printed on every report page (for example LIMITE), set per deployment. */
+  REPORT_CLASSIFICATION: z.string().min(1).max(60).default('LIMITE'),
+  /** The queue that carries one report-generation message per network; unset: no fan-out. */
+  REPORT_QUEUE_URL: z.url().optional(),
+  SQS_ENDPOINT: z.url().optional(),
+  /** Lifetime of the presigned links to report files. */
+  REPORT_LINK_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
 });
 
 export type Config = z.infer<typeof configSchema>;

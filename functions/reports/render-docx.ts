@@ -78,6 +78,12 @@ export async function renderReportDocx(report: ReportDocument): Promise<Buffer> 
       }
     }
   }
+  if (report.assessment) {
+    children.push(
+      new Paragraph({ text: 'Assessment of the drafting state', heading: HeadingLevel.HEADING_1 }),
+    );
+    for (const text of report.assessment.split(/\n{2,}/)) children.push(new Paragraph(text));
+  }
   children.push(new Paragraph({ text: 'Annex — Contributions', heading: HeadingLevel.HEADING_1 }));
   const list = (codes: string[]) => codes.map(stateName).join(', ') || 'none';
   children.push(new Paragraph(`Contributed: ${list(report.annex.contributed)}`));

@@ -107,6 +107,7 @@ export function renderReportHtml(report: ReportDocument): string {
 <h1>${escapeHtml(title)}</h1>
 <table><caption>Header</caption><tbody>${header}</tbody></table>
 ${parts}
+${report.assessment ? `<h2>Assessment of the drafting state</h2>${paragraphs(report.assessment)}` : ''}
 <h2>Annex — Contributions</h2>
 <table><tbody><tr><th scope="row">Contributed</th><td>${list(report.annex.contributed)}</td></tr>
 <tr><th scope="row">Did not contribute</th><td>${list(report.annex.missing)}</td></tr>

@@ -21,6 +21,9 @@ const MARGIN = 56;
 export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   const dir = fontDir();
   const doc = new PDFDocument({
+    // Our own font from the start: pdfkit's default (Helvetica) would load standard-font files that a
+    // bundled function does not carry, and could not write Greek or Cyrillic anyway.
+    font: join(dir, 'DejaVuSans.ttf'),
     size: 'A4',
     margins: { top: MARGIN + 14, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
     bufferPages: true,
@@ -86,6 +89,10 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
       }
       if (empty) doc.fillColor('#555555').text('Nothing reported.').fillColor('black');
     }
+  }
+  if (report.assessment) {
+    heading('Assessment of the drafting state', 14);
+    doc.text(report.assessment);
   }
   heading('Annex — Contributions', 14);
   const list = (codes: string[]) => codes.map(stateName).join(', ') || 'none';

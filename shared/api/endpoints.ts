@@ -40,6 +40,15 @@ import {
   trainingSchema,
 } from '../networks.ts';
 import {
+  assessmentSchema,
+  finaliseSchema,
+  reportListSchema,
+  reportParams,
+  reportQuerySchema,
+  reportSchema,
+  reportSummarySchema,
+} from '../reports.ts';
+import {
   createSecondmentSchema,
   endSecondmentSchema,
   secondmentHistorySchema,
@@ -454,6 +463,47 @@ export const endpoints = {
     tag: 'contributions',
     body: versionOnlySchema,
     success: { status: 200, schema: contributionSchema },
+  },
+  listReports: {
+    method: 'GET',
+    path: '/api/semesters/{id}/reports',
+    access: 'signed-in',
+    params: semesterParams,
+    summary: 'One row per network report of the semester (latest version), as far as the caller may read it',
+    tag: 'reports',
+    success: { status: 200, schema: reportListSchema },
+  },
+  getReport: {
+    method: 'GET',
+    path: '/api/semesters/{id}/reports/{net}',
+    access: 'signed-in',
+    params: reportParams,
+    query: reportQuerySchema,
+    summary:
+      'A report (latest, or ?version=), with short-lived links to its JSON, HTML, PDF and DOCX files and all its versions',
+    tag: 'reports',
+    success: { status: 200, schema: reportSchema },
+  },
+  saveAssessment: {
+    method: 'PUT',
+    path: '/api/semesters/{id}/reports/{net}/assessment',
+    access: 'signed-in',
+    params: reportParams,
+    summary: "The drafting state's assessment (its coordinators), with the revision read",
+    tag: 'reports',
+    body: assessmentSchema,
+    success: { status: 200, schema: reportSummarySchema },
+  },
+  finaliseReport: {
+    method: 'POST',
+    path: '/api/semesters/{id}/reports/{net}/finalise',
+    access: 'signed-in',
+    params: reportParams,
+    summary:
+      'Finalise (drafting state coordinators): a new version with the assessment, then readable by EP, COUNCIL and EBCG',
+    tag: 'reports',
+    body: finaliseSchema,
+    success: { status: 200, schema: reportSchema },
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -373,6 +373,41 @@ describe('stateless stack: permissions', () => {
     expect(rule?.Properties.ScheduleExpression).toBe('cron(30 1 * * ? *)');
   });
 
+  it('generates reports from an encrypted queue with a dead-letter queue, retrying only failed messages', () => {
+    const queues = Object.values(resourcesOfType(stateless, 'AWS::SQS::Queue'));
+    const main = queues.find((q) => q.Properties.RedrivePolicy);
+    expect((main?.Properties.RedrivePolicy as { maxReceiveCount: number }).maxReceiveCount).toBe(3);
+    expect(main?.Properties.SqsManagedSseEnabled).toBe(true);
+    const [, mapping] = onlyResourceOfType(stateless, 'AWS::Lambda::EventSourceMapping');
+    expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    const functions = resourcesOfType(stateless, 'AWS::Lambda::Function');
+    const generatorId = referencedId(mapping.Properties.FunctionName);
+    const generator = functions[generatorId];
+    const variables = (generator?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.REPORT_FONT_DIR).toBe('/var/task/fonts');
+    expect(variables.REPORT_CLASSIFICATION).toBe('LIMITE');
+    expect(actionsOfFunction(stateless, generatorId)).toEqual(expect.arrayContaining(['s3:PutObject']));
+  });
+
+  it('lets only the functions that need it touch the reports bucket or the queue', () => {
+    for (const route of deployedRoutes) {
+      const found = Object.values(resourcesOfType(stateless, 'AWS::ApiGatewayV2::Route')).find(
+        (candidate) => candidate.Properties.RouteKey === routeKey(route),
+      );
+      const target = found?.Properties.Target as { 'Fn::Join': [string, unknown[]] };
+      const integration = resourcesOfType(stateless, 'AWS::ApiGatewayV2::Integration')[
+        referencedId(target['Fn::Join'][1][1])
+      ];
+      const actions = actionsOfFunction(stateless, referencedId(integration?.Properties.IntegrationUri));
+      expect(
+        actions.some((a) => a.startsWith('s3:')),
+        routeKey(route),
+      ).toBe(route.bucket !== undefined);
+      expect(actions.includes('sqs:SendMessage'), routeKey(route)).toBe(route.sendsToReportQueue === true);
+      if (route.bucket === 'read') expect(actions, routeKey(route)).not.toContain('s3:PutObject');
+    }
+  });
+
   it('runs the seed job after each deployment that changes it, with write access', () => {
     const [, trigger] = onlyResourceOfType(stateless, 'Custom::Trigger');
     const versionId = referencedId(trigger.Properties.HandlerArn);

@@ -47,7 +47,8 @@ async function startProduct(): Promise<Running> {
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { child, output, baseUrl };
+    // Ready for this test once the health check answers and the jobs have run once (demo data written).
+    if (ok && /job close-semesters/.test(output())) return { child, output, baseUrl };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`npm start did not answer /api/health within 30 s: ${output()}`);

@@ -1,0 +1,30 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { logger } from '../lib/logger.ts';
+import { generateNetworkReport } from '../reports/report-service.ts';
+
+const requestSchema = z.object({
+  semester: z.string().regex(/^\d{4}-H[12]$/),
+  networkId: z.string().min(2).max(60),
+});
+
+/**
+ * Job (SQS): generates one network report per message. A failed message is reported back
+ * (partial batch failure) so that only it is retried, then sent to the dead-letter queue; a report
+ * another generator holds the lease on is retried later too.
+ */
+export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    try {
+      const request = requestSchema.parse(JSON.parse(record.body));
+      const result = await generateNetworkReport(request.semester, request.networkId, new Date());
+      if (result.outcome === 'busy') throw new Error('another generator holds the lease');
+      logger.info('report generation', { ...request, ...result });
+    } catch (error) {
+      logger.error('report generation failed', { messageId: record.messageId, error });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures };
+};

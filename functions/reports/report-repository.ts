@@ -1,0 +1,198 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { DraftingState } from '#shared/networks.ts';
+import { REPORTS_PREFIX } from '#shared/table-design.ts';
+import { dynamo, reportsBucket, s3, tableName } from '../lib/aws.ts';
+import { config } from '../lib/config.ts';
+import { type TransactItem, versionCondition } from '../lib/transactions.ts';
+
+/**
+ * Reports: the files in S3 under `reports/<semester>/<network>/v<N>/`, and one item per version in
+ * the table (pk `REPORT#<semester>#<network>`, sk `V#<0001>`; gsi1 `SEMESTER#<semester>`), written
+ * only after every file is uploaded. A `GENERATION` item is the lease that keeps two generators of
+ * the same report from working at once.
+ */
+export const reportFormats = ['json', 'html', 'pdf', 'docx'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export interface ReportRecord {
+  semester: string;
+  networkId: string;
+  version: number;
+  status: 'generated' | 'finalised';
+  drafting: DraftingState | null;
+  generatedAt: string;
+  inputsHash: string;
+  files: Record<ReportFormat | 'inputs', string>;
+  assessment?: string;
+  assessmentVersion?: number;
+  finalisedAt?: string;
+  finalisedBy?: string;
+  /** Optimistic versioning of the record itself (assessment, finalisation), distinct from `version`. */
+  revision: number;
+}
+
+const partition = (semester: string, networkId: string) => `REPORT#${semester}#${networkId}`;
+const versionKey = (version: number) => `V#${String(version).padStart(4, '0')}`;
+const contentTypes: Record<ReportFormat | 'inputs', string> = {
+  json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  inputs: 'application/json; charset=utf-8',
+};
+
+export function reportFileKey(
+  semester: string,
+  networkId: string,
+  version: number,
+  format: ReportFormat | 'inputs',
+) {
+  const name = format === 'inputs' ? 'inputs.json' : `report.${format}`;
+  return `${REPORTS_PREFIX}${semester}/${networkId}/v${version}/${name}`;
+}
+
+function toRecord(item: Record<string, unknown>): ReportRecord {
+  const { pk: _pk, sk: _sk, entityType: _t, gsi1pk: _a, gsi1sk: _b, ...record } = item;
+  return record as unknown as ReportRecord;
+}
+
+const LEASE_SECONDS = 120;
+
+export const ReportRepository = {
+  async uploadFile(key: string, format: ReportFormat | 'inputs', body: Buffer | string): Promise<void> {
+    await s3().send(
+      new PutObjectCommand({
+        Bucket: reportsBucket(),
+        Key: key,
+        Body: body,
+        ContentType: contentTypes[format],
+      }),
+    );
+  },
+
+  /** A short-lived link to one file (the bucket itself is private). */
+  async signedUrl(key: string, downloadName: string): Promise<string> {
+    return getSignedUrl(
+      s3(),
+      new GetObjectCommand({
+        Bucket: reportsBucket(),
+        Key: key,
+        ResponseContentDisposition: `inline; filename="${downloadName}"`,
+      }),
+      { expiresIn: config().REPORT_LINK_SECONDS },
+    );
+  },
+
+  async versions(semester: string, networkId: string): Promise<ReportRecord[]> {
+    const { Items } = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': partition(semester, networkId), ':prefix': 'V#' },
+      }),
+    );
+    return (Items ?? []).map(toRecord);
+  },
+
+  async latest(semester: string, networkId: string): Promise<ReportRecord | undefined> {
+    const { Items } = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': partition(semester, networkId), ':prefix': 'V#' },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    return Items?.[0] ? toRecord(Items[0]) : undefined;
+  },
+
+  /** The latest version of every report of a semester. One Query on gsi1. */
+  async forSemester(semester: string): Promise<ReportRecord[]> {
+    const records: ReportRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `SEMESTER#${semester}`, ':prefix': 'REPORT#' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      records.push(...(page.Items ?? []).map(toRecord));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const latest = new Map<string, ReportRecord>();
+    for (const record of records) {
+      const known = latest.get(record.networkId);
+      if (!known || known.version < record.version) latest.set(record.networkId, record);
+    }
+    return [...latest.values()].sort((a, b) => a.networkId.localeCompare(b.networkId));
+  },
+
+  /** Takes the generation lease unless another generator holds a live one. */
+  async acquireLease(semester: string, networkId: string, now: Date): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            pk: partition(semester, networkId),
+            sk: 'GENERATION',
+            entityType: 'GenerationLease',
+            leaseUntil: Math.floor(now.getTime() / 1000) + LEASE_SECONDS,
+            expiresAt: Math.floor(now.getTime() / 1000) + LEASE_SECONDS * 10,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR leaseUntil < :now',
+          ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+
+  async releaseLease(semester: string, networkId: string): Promise<void> {
+    await dynamo().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: { pk: partition(semester, networkId), sk: 'GENERATION' },
+      }),
+    );
+  },
+
+  releaseLeaseItem(semester: string, networkId: string): TransactItem {
+    return {
+      Delete: { TableName: tableName(), Key: { pk: partition(semester, networkId), sk: 'GENERATION' } },
+    };
+  },
+
+  put(record: ReportRecord, expectedRevision: number | undefined): TransactItem {
+    return {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          pk: partition(record.semester, record.networkId),
+          sk: versionKey(record.version),
+          entityType: 'Report',
+          ...record,
+          gsi1pk: `SEMESTER#${record.semester}`,
+          gsi1sk: `REPORT#${record.networkId}#${versionKey(record.version)}`,
+        },
+        ...(expectedRevision === undefined
+          ? versionCondition(undefined)
+          : {
+              ConditionExpression: 'revision = :expected',
+              ExpressionAttributeValues: { ':expected': expectedRevision },
+            }),
+      },
+    };
+  },
+};

@@ -1,0 +1,271 @@
+import { createHash } from 'node:crypto';
+import { membersInSemester } from '#shared/networks.ts';
+import { isParticipatingState } from '#shared/reference/states.ts';
+import { ContributionRepository } from '../contributions/contribution-repository.ts';
+import { config } from '../lib/config.ts';
+import type { Caller } from '../lib/http/caller.ts';
+import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
+import { logger } from '../lib/logger.ts';
+import { ConditionFailed, transact } from '../lib/transactions.ts';
+import { NetworkRepository } from '../networks/network-repository.ts';
+import { networkInSemester } from '../networks/network-service.ts';
+import { requestReportGeneration } from './generation-queue.ts';
+import { renderReportDocx } from './render-docx.ts';
+import { renderReportHtml } from './render-html.ts';
+import { renderReportPdf } from './render-pdf.ts';
+import { buildReport, type ReportInputs } from './report-builder.ts';
+import {
+  type ReportFormat,
+  type ReportRecord,
+  ReportRepository,
+  reportFileKey,
+  reportFormats,
+} from './report-repository.ts';
+
+type Snapshot = Omit<ReportInputs, 'version' | 'generatedAt' | 'classification'>;
+
+async function snapshotOf(semesterId: string, networkId: string): Promise<Snapshot> {
+  const [network, contributions] = await Promise.all([
+    networkInSemester(networkId, semesterId),
+    ContributionRepository.forNetwork(semesterId, networkId),
+  ]);
+  return {
+    network: network.network,
+    semesterId,
+    drafting: network.drafting ?? null,
+    expected: network.members.map((m) => m.state),
+    postings: network.postings,
+    activities: network.activities.map(({ kind, recordedBy, fields }) => ({ kind, recordedBy, fields })),
+    arrangements: network.arrangements.map(({ kind, parties, scope, validFrom, validTo, status }) => ({
+      kind,
+      parties,
+      scope,
+      validFrom,
+      status,
+      ...(validTo ? { validTo } : {}),
+    })),
+    contributions: contributions.map(({ state, status, late, templateVersion, values }) => ({
+      state,
+      status,
+      late,
+      templateVersion,
+      values,
+    })),
+  };
+}
+
+const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/**
+ * Generates a network's report for a semester, once per distinct input: the same inputs again
+ * (a retried message, a second close) add nothing; changed inputs (a late contribution accepted)
+ * add a new version. Files first, then the record: a report is never recorded half-written.
+ */
+export async function generateNetworkReport(
+  semesterId: string,
+  networkId: string,
+  now: Date,
+  extra: { assessment?: string; finalisedBy?: string } = {},
+): Promise<{ outcome: 'generated' | 'unchanged' | 'busy'; version?: number }> {
+  if (!(await ReportRepository.acquireLease(semesterId, networkId, now))) return { outcome: 'busy' };
+  let recorded = false;
+  try {
+    const [snapshot, latest] = await Promise.all([
+      snapshotOf(semesterId, networkId),
+      ReportRepository.latest(semesterId, networkId),
+    ]);
+    const inputsHash = hashOf({ snapshot, assessment: extra.assessment ?? null });
+    if (latest && latest.inputsHash === inputsHash && !extra.finalisedBy) {
+      return { outcome: 'unchanged', version: latest.version };
+    }
+    const version = (latest?.version ?? 0) + 1;
+    const generatedAt = now.toISOString();
+    const report = buildReport({
+      ...snapshot,
+      classification: config().REPORT_CLASSIFICATION,
+      version,
+      generatedAt,
+    });
+    const withAssessment = extra.assessment ? { ...report, assessment: extra.assessment } : report;
+    // The assessment is the drafting state's own text, kept apart from the contributions it comments on.
+    const files = Object.fromEntries(
+      [...reportFormats, 'inputs'].map((format) => [
+        format,
+        reportFileKey(semesterId, networkId, version, format as ReportFormat),
+      ]),
+    ) as ReportRecord['files'];
+    const html = renderReportHtml(withAssessment);
+    const [pdf, docx] = await Promise.all([
+      renderReportPdf(withAssessment),
+      renderReportDocx(withAssessment),
+    ]);
+    await Promise.all([
+      ReportRepository.uploadFile(files.inputs, 'inputs', JSON.stringify(snapshot)),
+      ReportRepository.uploadFile(files.json, 'json', JSON.stringify(withAssessment, null, 2)),
+      ReportRepository.uploadFile(files.html, 'html', html),
+      ReportRepository.uploadFile(files.pdf, 'pdf', pdf),
+      ReportRepository.uploadFile(files.docx, 'docx', docx),
+    ]);
+    const record: ReportRecord = {
+      semester: semesterId,
+      networkId,
+      version,
+      status: extra.finalisedBy ? 'finalised' : 'generated',
+      drafting: snapshot.drafting,
+      generatedAt,
+      inputsHash,
+      files,
+      revision: 1,
+      ...(extra.assessment ? { assessment: extra.assessment } : {}),
+      ...(extra.finalisedBy ? { finalisedAt: generatedAt, finalisedBy: extra.finalisedBy } : {}),
+    };
+    await transact([
+      ReportRepository.put(record, undefined),
+      ReportRepository.releaseLeaseItem(semesterId, networkId),
+    ]);
+    recorded = true;
+    logger.info('report generated', { semester: semesterId, networkId, version });
+    return { outcome: 'generated', version };
+  } finally {
+    if (!recorded) await ReportRepository.releaseLease(semesterId, networkId);
+  }
+}
+
+/** After a close: one generation request per network that had members in the semester. */
+export async function requestSemesterReports(semesterId: string): Promise<number> {
+  const postings = await NetworkRepository.allPostings();
+  const networks = [...new Set(postings.map((p) => p.hostCountry))].filter(
+    (hostCountry) =>
+      membersInSemester(
+        postings.filter((p) => p.hostCountry === hostCountry),
+        semesterId,
+      ).length > 0,
+  );
+  await requestReportGeneration(networks.sort().map((networkId) => ({ semester: semesterId, networkId })));
+  return networks.length;
+}
+
+// ---- reading, assessment and finalisation -----------------------------------------------------
+
+function canRead(caller: Caller, record: ReportRecord, members: string[]): boolean {
+  if (record.status === 'finalised') {
+    return (
+      isParticipatingState(caller.organisation) ||
+      ['EC', 'COUNCIL', 'EP', 'EBCG'].includes(caller.organisation)
+    );
+  }
+  return caller.organisation === 'EC' || members.includes(caller.organisation);
+}
+
+type ReportAction = 'assess' | 'finalise';
+
+function allowedOn(caller: Caller, record: ReportRecord): ReportAction[] {
+  const drafting = caller.role === 'coordinator' && record.drafting?.state === caller.organisation;
+  return drafting && record.status === 'generated' ? ['assess', 'finalise'] : [];
+}
+
+async function membersOf(semesterId: string, networkId: string) {
+  return membersInSemester(await NetworkRepository.postings(networkId), semesterId).map((m) => m.state);
+}
+
+function summary(record: ReportRecord, caller: Caller) {
+  return {
+    semester: record.semester,
+    networkId: record.networkId,
+    version: record.version,
+    status: record.status,
+    draftingState: record.drafting,
+    generatedAt: record.generatedAt,
+    revision: record.revision,
+    ...(record.assessment ? { assessment: record.assessment } : {}),
+    ...(record.finalisedAt ? { finalisedAt: record.finalisedAt } : {}),
+    allowed: allowedOn(caller, record),
+  };
+}
+
+export async function listReports(caller: Caller, semesterId: string) {
+  const records = await ReportRepository.forSemester(semesterId);
+  const postings = await NetworkRepository.allPostings();
+  const visible = records.filter((record) =>
+    canRead(
+      caller,
+      record,
+      membersInSemester(
+        postings.filter((p) => p.hostCountry === record.networkId),
+        semesterId,
+      ).map((m) => m.state),
+    ),
+  );
+  return { items: visible.map((record) => summary(record, caller)) };
+}
+
+export async function getReport(caller: Caller, semesterId: string, networkId: string, version?: number) {
+  const versions = await ReportRepository.versions(semesterId, networkId);
+  const record = version ? versions.find((v) => v.version === version) : versions.at(-1);
+  if (!record) throw notFound('The report');
+  if (!canRead(caller, record, await membersOf(semesterId, networkId))) {
+    throw forbidden(
+      'This report is not finalised yet: it is read by the network members and the Commission until then.',
+    );
+  }
+  const name = `report-${semesterId}-${networkId}-v${record.version}`;
+  const formats = Object.fromEntries(
+    await Promise.all(
+      reportFormats.map(async (format) => [
+        format,
+        await ReportRepository.signedUrl(record.files[format], `${name}.${format}`),
+      ]),
+    ),
+  );
+  return {
+    ...summary(record, caller),
+    formats,
+    versions: versions.map((v) => ({ version: v.version, status: v.status, generatedAt: v.generatedAt })),
+  };
+}
+
+async function loadForDrafting(caller: Caller, semesterId: string, networkId: string, revision: number) {
+  const record = await ReportRepository.latest(semesterId, networkId);
+  if (!record) throw notFound('The report');
+  if (!(caller.role === 'coordinator' && record.drafting?.state === caller.organisation)) {
+    throw forbidden("Only the drafting state's coordinators assess and finalise this report.");
+  }
+  if (record.status === 'finalised') throw new HttpError('not_editable', 'This report is finalised.');
+  if (record.revision !== revision) throw staleVersion('this report', record.revision);
+  return record;
+}
+
+export async function saveAssessment(
+  caller: Caller,
+  semesterId: string,
+  networkId: string,
+  input: { assessment: string; revision: number },
+) {
+  const record = await loadForDrafting(caller, semesterId, networkId, input.revision);
+  const after: ReportRecord = { ...record, assessment: input.assessment, revision: record.revision + 1 };
+  try {
+    await transact([ReportRepository.put(after, record.revision)]);
+  } catch (error) {
+    if (error instanceof ConditionFailed) throw staleVersion('this report');
+    throw error;
+  }
+  return summary(after, caller);
+}
+
+/** Finalising renders a new version with the assessment: the generated one is kept, never overwritten. */
+export async function finaliseReport(
+  caller: Caller,
+  semesterId: string,
+  networkId: string,
+  revision: number,
+  now: Date,
+) {
+  const record = await loadForDrafting(caller, semesterId, networkId, revision);
+  const result = await generateNetworkReport(semesterId, networkId, now, {
+    ...(record.assessment ? { assessment: record.assessment } : {}),
+    finalisedBy: caller.organisation,
+  });
+  if (result.outcome === 'busy')
+    throw new HttpError('conflict', 'The report is being generated right now; try again in a minute.');
+  return getReport(caller, semesterId, networkId);
+}
