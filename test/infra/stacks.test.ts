@@ -376,14 +376,16 @@ describe('stateless stack: permissions', () => {
   it('generates reports from an encrypted queue with a dead-letter queue, retrying only failed messages', () => {
     const queues = Object.values(resourcesOfType(stateless, 'AWS::SQS::Queue'));
     const main = queues.find((q) => q.Properties.RedrivePolicy);
-    expect((main?.Properties.RedrivePolicy as { maxReceiveCount: number }).maxReceiveCount).toBe(3);
-    expect(main?.Properties.SqsManagedSseEnabled).toBe(true);
+    if (!main) throw new Error('no queue with a redrive policy');
+    expect((main.Properties.RedrivePolicy as { maxReceiveCount: number }).maxReceiveCount).toBe(3);
+    expect(main.Properties.SqsManagedSseEnabled).toBe(true);
     const [, mapping] = onlyResourceOfType(stateless, 'AWS::Lambda::EventSourceMapping');
     expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
     const functions = resourcesOfType(stateless, 'AWS::Lambda::Function');
     const generatorId = referencedId(mapping.Properties.FunctionName);
     const generator = functions[generatorId];
-    const variables = (generator?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    if (!generator) throw new Error('no generator function');
+    const variables = (generator.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(variables.REPORT_FONT_DIR).toBe('/var/task/fonts');
     expect(variables.REPORT_CLASSIFICATION).toBe('LIMITE');
     expect(actionsOfFunction(stateless, generatorId)).toEqual(expect.arrayContaining(['s3:PutObject']));
