@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -12,6 +12,8 @@ import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as triggers from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
@@ -83,6 +85,7 @@ export class StatelessStack extends Stack {
 
   public readonly reportQueue: sqs.Queue;
   public readonly reportDeadLetters: sqs.Queue;
+  public readonly scheduleDeadLetters: sqs.Queue;
 
   private readonly props: StatelessStackProps;
 
@@ -163,17 +166,35 @@ export class StatelessStack extends Stack {
       targets: [new eventsTargets.LambdaFunction(erasePersonalData, { retryAttempts: 2 })],
     });
 
-    // Closes ended semesters. Daily at 23:05 UTC, i.e. just after midnight in Brussels in winter
-    // (00:05) and summer (01:05), so each boundary is acted on within minutes, and a missed run is
-    // caught up by the next one (the job closes every ended semester still open).
+    // Closes ended semesters at each semester boundary, midnight in Brussels on 1 January and 1 July
+    // (EventBridge Scheduler keeps the time zone), retrying for a day and then parking the event in a
+    // dead-letter queue. The job closes every ended semester still open, so a missed boundary is
+    // caught up by the next run (an operator can also invoke it, or close through the API).
     const closeSemesters = this.handlerFunction('CloseSemesters', jobs.closeSemesters, {
       description: `Job: close ended semesters (functions/${jobs.closeSemesters.entry})`,
       timeout: Duration.minutes(5),
     });
-    new events.Rule(this, 'CloseSemestersDaily', {
-      description: 'Close every semester that has ended',
-      schedule: events.Schedule.cron({ minute: '5', hour: '23' }),
-      targets: [new eventsTargets.LambdaFunction(closeSemesters, { retryAttempts: 2 })],
+    this.scheduleDeadLetters = new sqs.Queue(this, 'ScheduleDeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    new scheduler.Schedule(this, 'CloseSemestersAtBoundary', {
+      description: 'Close the semester that has just ended (and any missed before it)',
+      schedule: scheduler.ScheduleExpression.cron({
+        minute: '0',
+        hour: '0',
+        day: '1',
+        month: '1,7',
+        timeZone: TimeZone.EUROPE_BRUSSELS,
+      }),
+      target: new schedulerTargets.LambdaInvoke(closeSemesters, {
+        // The job reads "now" from `time`, like an EventBridge scheduled event.
+        input: scheduler.ScheduleTargetInput.fromObject({ time: scheduler.ContextAttribute.scheduledTime }),
+        retryAttempts: 20,
+        maxEventAge: Duration.hours(24),
+        deadLetterQueue: this.scheduleDeadLetters,
+      }),
     });
 
     // Reminders of outstanding contributions, 14 and 3 days before the end; daily at 07:00 UTC.

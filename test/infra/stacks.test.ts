@@ -391,6 +391,20 @@ describe('stateless stack: permissions', () => {
     expect(actionsOfFunction(stateless, generatorId)).toEqual(expect.arrayContaining(['s3:PutObject']));
   });
 
+  it('closes semesters at each boundary, midnight in Brussels, with retries and a dead-letter queue', () => {
+    const [, schedule] = onlyResourceOfType(stateless, 'AWS::Scheduler::Schedule');
+    expect(schedule.Properties.ScheduleExpression).toBe('cron(0 0 1 1,7 ? *)');
+    expect(schedule.Properties.ScheduleExpressionTimezone).toBe('Europe/Brussels');
+    const target = schedule.Properties.Target as {
+      Input: string;
+      RetryPolicy: { MaximumRetryAttempts: number };
+      DeadLetterConfig: { Arn: unknown };
+    };
+    expect(JSON.parse(target.Input)).toEqual({ time: '<aws.scheduler.scheduled-time>' });
+    expect(target.RetryPolicy.MaximumRetryAttempts).toBe(20);
+    expect(target.DeadLetterConfig.Arn).toBeDefined();
+  });
+
   it('lets only the functions that need it touch the reports bucket or the queue', () => {
     for (const route of deployedRoutes) {
       const found = Object.values(resourcesOfType(stateless, 'AWS::ApiGatewayV2::Route')).find(
