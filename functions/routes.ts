@@ -77,11 +77,17 @@ export const routes: readonly Route[] = [
     bucket: 'read-write',
     rendersDocuments: true,
   },
+  { endpoint: 'getAnnualSummary', entry: 'handlers/reports/annual-summary.ts', bucket: 'read' },
 ];
 
 /** Jobs: handlers started by a schedule, a deployment or a queue rather than by a route. */
 export const jobs: Record<
-  'seedReference' | 'erasePersonalData' | 'closeSemesters' | 'sendReminders' | 'generateReports',
+  | 'seedReference'
+  | 'erasePersonalData'
+  | 'closeSemesters'
+  | 'sendReminders'
+  | 'generateReports'
+  | 'draftAnnualSummary',
   Omit<Route, 'endpoint'> & { table: 'read' | 'read-write' }
 > = {
   seedReference: { entry: 'handlers/seed-reference.ts', table: 'read-write' },
@@ -90,6 +96,12 @@ export const jobs: Record<
   sendReminders: { entry: 'handlers/send-reminders.ts', table: 'read-write' },
   generateReports: {
     entry: 'handlers/generate-reports.ts',
+    table: 'read-write',
+    bucket: 'read-write',
+    rendersDocuments: true,
+  },
+  draftAnnualSummary: {
+    entry: 'handlers/draft-annual-summary.ts',
     table: 'read-write',
     bucket: 'read-write',
     rendersDocuments: true,

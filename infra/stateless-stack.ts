@@ -221,6 +221,17 @@ export class StatelessStack extends Stack {
       }),
     );
 
+    // The annual summary: daily, so it follows late report versions; drafts only when inputs changed.
+    const draftAnnualSummary = this.handlerFunction('DraftAnnualSummary', jobs.draftAnnualSummary, {
+      description: `Job: draft the annual summary (functions/${jobs.draftAnnualSummary.entry})`,
+      timeout: Duration.minutes(5),
+    });
+    new events.Rule(this, 'DraftAnnualSummaryDaily', {
+      description: "Draft the Commission's annual summary once a year's second semester is closed",
+      schedule: events.Schedule.cron({ minute: '0', hour: '4' }),
+      targets: [new eventsTargets.LambdaFunction(draftAnnualSummary, { retryAttempts: 2 })],
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }
 

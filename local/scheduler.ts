@@ -1,7 +1,7 @@
 /**
  * The local stand-in for EventBridge schedules: runs each job once at start-up (catching up on what
- * was due while the product was stopped) and then daily at its UTC time, with the event shape an
- * EventBridge scheduled rule delivers.
+ * was due while the product was stopped, in the order given) and then daily at its UTC time, with
+ * the event shape an EventBridge scheduled rule delivers.
  */
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
@@ -57,10 +57,11 @@ export function startLocalScheduler(jobs: DailyJob[], log: (line: string) => voi
     timer.unref();
     timers.add(timer);
   };
-  for (const job of jobs) {
-    void runJob(job);
-    arm(job);
-  }
+  // At start-up, one after the other in the order given (a later job may need an earlier one's work).
+  void (async () => {
+    for (const job of jobs) await runJob(job);
+  })();
+  for (const job of jobs) arm(job);
   return {
     stop: () => {
       for (const timer of timers) clearTimeout(timer);

@@ -90,12 +90,23 @@ Press Ctrl-C to stop.`);
   const { handler: erasePersonalData } = await import('#functions/handlers/erase-personal-data.ts');
   const { handler: closeSemesters } = await import('#functions/handlers/close-semesters.ts');
   const { handler: sendReminders } = await import('#functions/handlers/send-reminders.ts');
+  const { handler: draftAnnualSummary } = await import('#functions/handlers/draft-annual-summary.ts');
   // The same schedules as the stack's rules (infra/stateless-stack.ts), run at start-up to catch up.
   scheduler = startLocalScheduler(
     [
       { name: 'close-semesters', hourUtc: 23, minuteUtc: 5, run: closeSemesters },
       { name: 'erase-personal-data', hourUtc: 1, minuteUtc: 30, run: erasePersonalData },
       { name: 'send-reminders', hourUtc: 7, minuteUtc: 0, run: sendReminders },
+      {
+        name: 'draft-annual-summary',
+        hourUtc: 4,
+        minuteUtc: 0,
+        // After the reports the close asked for have been generated.
+        run: async (event) => {
+          await app?.reportQueue.idle();
+          return draftAnnualSummary(event);
+        },
+      },
     ],
     (line) => console.log(line),
   );

@@ -18,7 +18,8 @@ function fontDir(): string {
 
 const MARGIN = 56;
 
-export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
+/** A new A4 document with the embedded fonts; `finish` stamps the marking and page numbers and ends it. */
+function createPdf(title: string, classification: string) {
   const dir = fontDir();
   const doc = new PDFDocument({
     // Our own font from the start: pdfkit's default (Helvetica) would load standard-font files that a
@@ -27,11 +28,7 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN + 14, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: {
-      Title: reportTitle(report),
-      Subject: `Classification: ${report.classification}`,
-      Creator: 'ILO Network Platform',
-    },
+    info: { Title: title, Subject: `Classification: ${classification}`, Creator: 'ILO Network Platform' },
     lang: 'en',
   });
   doc.registerFont('body', join(dir, 'DejaVuSans.ttf'));
@@ -39,7 +36,52 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const finish = () => {
+    // The classification marking and page numbers on every page, once the page count is known.
+    const { start, count } = doc.bufferedPageRange();
+    for (let i = start; i < start + count; i++) {
+      doc.switchToPage(i);
+      // Writing inside the margins must not push pdfkit onto a new page.
+      const { top, bottom } = doc.page.margins;
+      doc.page.margins.top = 0;
+      doc.page.margins.bottom = 0;
+      const width = doc.page.width - 2 * MARGIN;
+      doc.font('bold').fontSize(9);
+      doc.text(classification, MARGIN, MARGIN - 6, { width, align: 'center', lineBreak: false });
+      doc.font('body').fontSize(8);
+      doc.text(`Page ${i + 1} of ${count}`, MARGIN, doc.page.height - MARGIN, {
+        width,
+        align: 'right',
+        lineBreak: false,
+      });
+      doc.page.margins.top = top;
+      doc.page.margins.bottom = bottom;
+    }
+    doc.end();
+    return done;
+  };
+  return { doc, finish };
+}
 
+/** A plain document of headed sections of lines (the annual summary). */
+export function renderTextPdf(input: {
+  title: string;
+  subtitle: string;
+  classification: string;
+  sections: { heading: string; lines: string[] }[];
+}): Promise<Buffer> {
+  const { doc, finish } = createPdf(input.title, input.classification);
+  doc.font('bold').fontSize(16).text(input.title);
+  doc.font('body').fontSize(10).text(input.subtitle);
+  for (const section of input.sections) {
+    doc.moveDown(0.6).font('bold').fontSize(12).text(section.heading).moveDown(0.2).font('body').fontSize(10);
+    for (const line of section.lines) doc.text(`• ${line}`, { paragraphGap: 2 });
+  }
+  return finish();
+}
+
+export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
+  const { doc, finish } = createPdf(reportTitle(report), report.classification);
   const heading = (text: string, size: number) => {
     doc.moveDown(0.6).font('bold').fontSize(size).text(text).moveDown(0.3).font('body').fontSize(10);
   };
@@ -100,26 +142,5 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   line('Did not contribute', list(report.annex.missing));
   line('Late', list(report.annex.late));
 
-  // The classification marking and page numbers on every page, once the page count is known.
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    // Writing inside the margins must not push pdfkit onto a new page.
-    const { top, bottom } = doc.page.margins;
-    doc.page.margins.top = 0;
-    doc.page.margins.bottom = 0;
-    const width = doc.page.width - 2 * MARGIN;
-    doc.font('bold').fontSize(9);
-    doc.text(report.classification, MARGIN, MARGIN - 6, { width, align: 'center', lineBreak: false });
-    doc.font('body').fontSize(8);
-    doc.text(`Page ${i + 1} of ${count}`, MARGIN, doc.page.height - MARGIN, {
-      width,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.top = top;
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish();
 }

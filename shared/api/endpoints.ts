@@ -4,6 +4,7 @@
  * all derived from this list (through functions/routes.ts), so they cannot drift apart.
  */
 import { z } from 'zod';
+import { annualSummaryParams, annualSummarySchema } from '../annual-summary.ts';
 import { auditQuerySchema, auditTrailSchema } from '../audit.ts';
 import {
   closeSemesterSchema,
@@ -504,6 +505,15 @@ export const endpoints = {
     tag: 'reports',
     body: finaliseSchema,
     success: { status: 200, schema: reportSchema },
+  },
+  getAnnualSummary: {
+    method: 'GET',
+    path: '/api/annual-summaries/{year}',
+    access: 'signed-in',
+    params: annualSummaryParams,
+    summary: "The Commission's annual summary of the networks (EC, COUNCIL, EP), with its formats",
+    tag: 'reports',
+    success: { status: 200, schema: annualSummarySchema },
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as draftAnnualSummary } from '../../functions/handlers/draft-annual-summary.ts';
 import { handler as generateReports } from '../../functions/handlers/generate-reports.ts';
 import { s3 } from '../../functions/lib/aws.ts';
 import type { ReportDocument } from '../../shared/reports.ts';
@@ -274,5 +275,38 @@ describe('semester close and report generation', () => {
       const read = await app.call('GET', `/api/semesters/${current}/reports/BF`, { token: tokens[as] });
       expect(read.status, as).toBe(200);
     }
+  });
+
+  it("drafts the Commission's annual summary once H2 is closed, from the year's reports", async () => {
+    const year = Number(current.slice(0, 4));
+    const result = await draftAnnualSummary({ time: new Date().toISOString() });
+    if (!current.endsWith('H2')) {
+      // In the first half of a year this year's H2 is still open: nothing is drafted for it.
+      expect(result).not.toMatchObject({ year, outcome: 'generated' });
+      return;
+    }
+    expect(result).toMatchObject({ year, outcome: 'generated', version: 1 });
+    expect(await draftAnnualSummary({ time: new Date().toISOString() })).toMatchObject({
+      outcome: 'unchanged',
+    });
+    expect(
+      (await app.call('GET', `/api/annual-summaries/${year}`, { token: tokens['DE:coordinator'] })).status,
+    ).toBe(403);
+    const summary = await app.call('GET', `/api/annual-summaries/${year}`, { token: tokens['EP:reader'] });
+    expect(summary.status).toBe(200);
+    expect(summary.json.summary.overall).toMatchObject({
+      networks: 2,
+      figures: { 'C.personsNotBoarded': 14 },
+    });
+    expect(
+      summary.json.summary.networks.find((n: { networkId: string }) => n.networkId === 'BF').ilosByState,
+    ).toEqual({ DE: 2, FR: 1 });
+    expect(
+      summary.json.summary.reports.map(
+        (r: { networkId: string; version: number }) => `${r.networkId}v${r.version}`,
+      ),
+    ).toEqual(['BFv3', 'GHv1']);
+    const pdf = Buffer.from(await (await fetch(summary.json.formats.pdf)).arrayBuffer());
+    expect(pdfText(pdf)).toContain(`Annual summary of the ILO networks — ${year}`);
   });
 });
