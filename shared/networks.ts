@@ -267,6 +267,7 @@ export const networkSchema = networkSummarySchema
       actingState: z.string().optional(),
       reassignedTo: z.string().optional(),
       designationVersion: z.number().int(),
+      status: z.enum(['open', 'closed']),
       provisional: z.boolean(),
     }),
     activities: z.array(activityRecordSchema),

@@ -151,13 +151,17 @@ export async function getNetwork(
 ) {
   const semesterId = semesterParam ?? semesterIdAt(now);
   const today = brusselsDate(now);
-  const { network, postings, presidency, members, designation, drafting, activities, arrangements } =
-    await networkInSemester(networkId, semesterId);
+  const [
+    { network, postings, presidency, members, designation, drafting, activities, arrangements },
+    record,
+  ] = await Promise.all([networkInSemester(networkId, semesterId), SemesterRepository.get(semesterId)]);
+  // A closed semester's activities and acting state are settled; the Commission may still reassign.
+  const open = record?.status !== 'closed';
   const allowed: NetworkAction[] = [];
-  if (isWriter(caller) && isMember(members, caller.organisation)) allowed.push('record_activity');
+  if (open && isWriter(caller) && isMember(members, caller.organisation)) allowed.push('record_activity');
   if (
-    (caller.role === 'coordinator' && isMember(members, caller.organisation)) ||
-    isCommissionAdmin(caller)
+    open &&
+    ((caller.role === 'coordinator' && isMember(members, caller.organisation)) || isCommissionAdmin(caller))
   ) {
     allowed.push('designate_acting_state');
   }
@@ -173,12 +177,13 @@ export async function getNetwork(
       ...(designation.actingState ? { actingState: designation.actingState } : {}),
       ...(designation.reassignedTo ? { reassignedTo: designation.reassignedTo } : {}),
       designationVersion: designation.version,
-      // Evaluated for good when the semester closes; until then it may change with the membership.
-      provisional: true,
+      status: open ? ('open' as const) : ('closed' as const),
+      // Settled when the semester closes (and stored with each report); until then membership may change it.
+      provisional: open,
     },
     activities: activities.map((a) => ({
       ...a,
-      allowed: a.recordedBy === caller.organisation && isWriter(caller) ? EDITABLE : [],
+      allowed: open && a.recordedBy === caller.organisation && isWriter(caller) ? EDITABLE : [],
     })),
     arrangements,
     allowed,
@@ -332,7 +337,8 @@ export async function designateDraftingState(
       },
     );
   }
-  await requireOpenSemester(semesterId);
+  // The acting state is settled at the close; the Commission's reassignment may come after it.
+  if (mode === 'acting') await requireOpenSemester(semesterId);
   const before = designationOf(own, semesterId);
   if (before.version !== input.version)
     throw staleVersion("this network's drafting designation", before.version);

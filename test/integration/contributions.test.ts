@@ -344,5 +344,23 @@ describe('closing the semester', () => {
     });
     expect(meeting.status).toBe(409);
     expect(meeting.json.error.code).toBe('semester_closed');
+    const page = await app.call('GET', `/api/networks/BF?semester=${current}`, {
+      token: tokens['DE:editor'],
+    });
+    expect(page.json.semester).toMatchObject({ status: 'closed', provisional: false });
+    expect(page.json.allowed).toEqual([]);
+    // The Commission may still reassign the drafting state of a closed semester; states no longer designate.
+    const version = page.json.semester.designationVersion;
+    const acting = await app.call('PUT', `/api/networks/BF/semesters/${current}/acting-state`, {
+      token: tokens['EC:admin'],
+      body: { state: 'FR', version },
+    });
+    expect(acting.status).toBe(409);
+    const reassigned = await app.call('PUT', `/api/networks/BF/semesters/${current}/drafting-state`, {
+      token: tokens['EC:admin'],
+      body: { state: 'FR', version },
+    });
+    expect(reassigned.status).toBe(200);
+    expect(reassigned.json.semester.draftingState).toEqual({ state: 'FR', reason: 'reassigned' });
   });
 });
