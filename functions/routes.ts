@@ -69,6 +69,7 @@ export const routes: readonly Route[] = [
   { endpoint: 'reopenContribution', entry: 'handlers/contributions/reopen.ts', table: 'read-write' },
   { endpoint: 'listReports', entry: 'handlers/reports/list.ts' },
   { endpoint: 'getReport', entry: 'handlers/reports/get.ts', bucket: 'read' },
+  { endpoint: 'getReportHtml', entry: 'handlers/reports/html.ts', bucket: 'read' },
   { endpoint: 'saveAssessment', entry: 'handlers/reports/assessment.ts', table: 'read-write' },
   {
     endpoint: 'finaliseReport',

@@ -87,7 +87,21 @@ const reportSummaryShape = {
 
 export const reportSummarySchema = z.object(reportSummaryShape).meta({ id: 'ReportSummary' });
 
-export const reportListSchema = z.object({ items: z.array(reportSummarySchema) }).meta({ id: 'ReportList' });
+export const reportListSchema = z
+  .object({
+    items: z.array(reportSummarySchema),
+    progress: z
+      .object({ expected: z.number().int(), generated: z.number().int() })
+      .meta({ description: 'After the close: how many network reports are expected and how many are ready' }),
+  })
+  .meta({ id: 'ReportList' });
+
+export const reportHtmlSchema = z
+  .object({ version: z.number().int(), html: z.string() })
+  .meta({
+    id: 'ReportHtml',
+    description: 'Show it in a sandboxed frame (no scripts): it is rendered from text the states wrote',
+  });
 
 export const reportSchema = z
   .object({

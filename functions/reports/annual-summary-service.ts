@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnnualSummaryDocument } from '#shared/annual-summary.ts';
 import type { ReportDocument } from '#shared/reports.ts';
 import { REPORTS_PREFIX } from '#shared/table-design.ts';
-import { dynamo, reportsBucket, s3, tableName } from '../lib/aws.ts';
+import { dynamo, tableName } from '../lib/aws.ts';
 import { config } from '../lib/config.ts';
 import type { Caller } from '../lib/http/caller.ts';
 import { forbidden, notFound } from '../lib/http/errors.ts';
@@ -19,10 +18,7 @@ const add = (into: Figures, from: Figures) => {
 };
 
 async function readReport(key: string): Promise<ReportDocument> {
-  const object = await s3().send(new GetObjectCommand({ Bucket: reportsBucket(), Key: key }));
-  return JSON.parse(
-    await (object.Body?.transformToString('utf-8') ?? Promise.resolve('{}')),
-  ) as ReportDocument;
+  return JSON.parse(await ReportRepository.readText(key)) as ReportDocument;
 }
 
 /** The latest report of every network in the year's two semesters, read from their JSON files. */
@@ -167,9 +163,7 @@ export async function getAnnualSummary(caller: Caller, year: number) {
   if (!latest)
     throw notFound(`The annual summary of ${year} (it is drafted once the second semester is closed)`);
   const summary = JSON.parse(
-    await ((
-      await s3().send(new GetObjectCommand({ Bucket: reportsBucket(), Key: latest.files.json as string }))
-    ).Body?.transformToString('utf-8') ?? Promise.resolve('{}')),
+    await ReportRepository.readText(latest.files.json as string),
   ) as AnnualSummaryDocument;
   const name = `annual-summary-${year}-v${latest.version}`;
   const formats = {

@@ -73,6 +73,11 @@ export const ReportRepository = {
     );
   },
 
+  async readText(key: string): Promise<string> {
+    const object = await s3().send(new GetObjectCommand({ Bucket: reportsBucket(), Key: key }));
+    return (await object.Body?.transformToString('utf-8')) ?? '';
+  },
+
   /** A short-lived link to one file (the bucket itself is private). */
   async signedUrl(key: string, downloadName: string): Promise<string> {
     return getSignedUrl(

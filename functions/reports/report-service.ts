@@ -9,6 +9,7 @@ import { logger } from '../lib/logger.ts';
 import { ConditionFailed, transact } from '../lib/transactions.ts';
 import { NetworkRepository } from '../networks/network-repository.ts';
 import { networkInSemester } from '../networks/network-service.ts';
+import { SemesterRepository } from '../semesters/semester-repository.ts';
 import { requestReportGeneration } from './generation-queue.ts';
 import { renderReportDocx } from './render-docx.ts';
 import { renderReportHtml } from './render-html.ts';
@@ -184,8 +185,11 @@ function summary(record: ReportRecord, caller: Caller) {
 }
 
 export async function listReports(caller: Caller, semesterId: string) {
-  const records = await ReportRepository.forSemester(semesterId);
-  const postings = await NetworkRepository.allPostings();
+  const [records, postings, semesterRecord] = await Promise.all([
+    ReportRepository.forSemester(semesterId),
+    NetworkRepository.allPostings(),
+    SemesterRepository.get(semesterId),
+  ]);
   const visible = records.filter((record) =>
     canRead(
       caller,
@@ -196,7 +200,35 @@ export async function listReports(caller: Caller, semesterId: string) {
       ).map((m) => m.state),
     ),
   );
-  return { items: visible.map((record) => summary(record, caller)) };
+  // Generation runs in the background after the close: what is still to come, for a progress display.
+  const expected =
+    semesterRecord?.status === 'closed'
+      ? [...new Set(postings.map((p) => p.hostCountry))].filter(
+          (hostCountry) =>
+            membersInSemester(
+              postings.filter((p) => p.hostCountry === hostCountry),
+              semesterId,
+            ).length > 0,
+        )
+      : [];
+  const generated = new Set(records.map((r) => r.networkId));
+  return {
+    items: visible.map((record) => summary(record, caller)),
+    progress: { expected: expected.length, generated: expected.filter((n) => generated.has(n)).length },
+  };
+}
+
+/** The HTML rendering of a report, for the web app to show inline (in a sandboxed frame). */
+export async function getReportHtml(caller: Caller, semesterId: string, networkId: string, version?: number) {
+  const versions = await ReportRepository.versions(semesterId, networkId);
+  const record = version ? versions.find((v) => v.version === version) : versions.at(-1);
+  if (!record) throw notFound('The report');
+  if (!canRead(caller, record, await membersOf(semesterId, networkId))) {
+    throw forbidden(
+      'This report is not finalised yet: it is read by the network members and the Commission until then.',
+    );
+  }
+  return { version: record.version, html: await ReportRepository.readText(record.files.html) };
 }
 
 export async function getReport(caller: Caller, semesterId: string, networkId: string, version?: number) {

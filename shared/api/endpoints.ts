@@ -43,6 +43,7 @@ import {
 import {
   assessmentSchema,
   finaliseSchema,
+  reportHtmlSchema,
   reportListSchema,
   reportParams,
   reportQuerySchema,
@@ -484,6 +485,16 @@ export const endpoints = {
       'A report (latest, or ?version=), with short-lived links to its JSON, HTML, PDF and DOCX files and all its versions',
     tag: 'reports',
     success: { status: 200, schema: reportSchema },
+  },
+  getReportHtml: {
+    method: 'GET',
+    path: '/api/semesters/{id}/reports/{net}/html',
+    access: 'signed-in',
+    params: reportParams,
+    query: reportQuerySchema,
+    summary: 'The HTML rendering of a report (latest, or ?version=), to show inline',
+    tag: 'reports',
+    success: { status: 200, schema: reportHtmlSchema },
   },
   saveAssessment: {
     method: 'PUT',
