@@ -40,7 +40,7 @@ async function startProduct(): Promise<Running> {
   const port = await freePort();
   const { child, output } = launch(port);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited: ${output()}`);
     const ok = await fetch(`${baseUrl}/api/health`).then(
@@ -51,7 +51,7 @@ async function startProduct(): Promise<Running> {
     if (ok && /job close-semesters/.test(output())) return { child, output, baseUrl };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`npm start did not answer /api/health within 30 s: ${output()}`);
+  throw new Error(`npm start did not answer /api/health and run its start-up jobs within 90 s: ${output()}`);
 }
 
 async function interrupt(running: Running): Promise<number | null> {
@@ -86,7 +86,10 @@ afterAll(() => {
 });
 
 describe('npm start (local/start.ts)', () => {
-  it('keeps data and sign-in keys across a restart, and Ctrl-C leaves no process behind', async () => {
+  // Two full starts, the first writing the demo data: generous on a busy machine.
+  it('keeps data and sign-in keys across a restart, and Ctrl-C leaves no process behind', {
+    timeout: 240_000,
+  }, async () => {
     const first = await startProduct();
     expect(first.output()).toContain('/api');
     expect(first.output()).toContain('DE editor');
