@@ -158,7 +158,9 @@ describe('semester close and report generation', () => {
     });
     const html = await (await fetch(report.json.formats.html)).text();
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    const inline = await app.call('GET', `/api/semesters/${current}/reports/BF/html`, { token: tokens['FR:editor'] });
+    const inline = await app.call('GET', `/api/semesters/${current}/reports/BF/html`, {
+      token: tokens['FR:editor'],
+    });
     expect(inline.json).toEqual({ version: 1, html });
     const pdfResponse = await fetch(report.json.formats.pdf);
     expect(pdfResponse.status).toBe(200);
