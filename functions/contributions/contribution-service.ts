@@ -340,10 +340,13 @@ export async function semesterDetail(semesterId: string, now: Date) {
 /** The caller's state's contributions still to submit in the current semester. */
 export async function outstandingContributions(caller: Caller, now: Date) {
   const semesterId = semesterIdAt(now);
-  const [postings, mine] = await Promise.all([
+  const [postings, mine, record] = await Promise.all([
     NetworkRepository.allPostings(),
     ContributionRepository.forState(caller.organisation, semesterId),
+    SemesterRepository.get(semesterId),
   ]);
+  // Closed early: nothing can be submitted any more (a reopened one is reached from the semester page).
+  if (record?.status === 'closed') return { items: [] };
   const networks = [...expectedByNetwork(postings, semesterId).entries()]
     .filter(([, expected]) => expected.includes(caller.organisation))
     .map(([networkId]) => networkId)
