@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ContributionStatus, ContributionValues } from '#shared/contributions.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
+import { queryAll } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /**
@@ -42,15 +43,8 @@ function toRecord(item: Record<string, unknown>): ContributionRecord {
   return record as unknown as ContributionRecord;
 }
 
-async function queryAll(input: QueryCommandInput): Promise<ContributionRecord[]> {
-  const records: ContributionRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    records.push(...(page.Items ?? []).map(toRecord));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return records;
+async function queryRecords(input: QueryCommandInput): Promise<ContributionRecord[]> {
+  return (await queryAll(input)).map(toRecord);
 }
 
 export const ContributionRepository = {
@@ -63,7 +57,7 @@ export const ContributionRepository = {
 
   /** Every contribution to one network's report. */
   forNetwork(semester: string, networkId: string) {
-    return queryAll({
+    return queryRecords({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': key(semester, networkId, '').pk },
@@ -72,7 +66,7 @@ export const ContributionRepository = {
 
   /** Every contribution of a semester, for its completeness. */
   forSemester(semester: string) {
-    return queryAll({
+    return queryRecords({
       TableName: tableName(),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
@@ -82,7 +76,7 @@ export const ContributionRepository = {
 
   /** A state's contributions in a semester. */
   forState(state: string, semester: string) {
-    return queryAll({
+    return queryRecords({
       TableName: tableName(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',

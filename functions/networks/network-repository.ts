@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Posting } from '#shared/networks.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
+import { queryAll } from '../lib/query.ts';
 import type { TransactItem } from '../lib/transactions.ts';
 
 /**
@@ -48,17 +49,6 @@ export function toPosting(item: Record<string, unknown>): Posting {
     ...(endDate ? { endDate } : {}),
     ...(city ? { city } : {}),
   };
-}
-
-async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
 }
 
 export const NetworkRepository = {

@@ -6,6 +6,7 @@ import type { DraftingState } from '#shared/networks.ts';
 import { REPORTS_PREFIX } from '#shared/table-design.ts';
 import { dynamo, reportsBucket, s3, tableName } from '../lib/aws.ts';
 import { config } from '../lib/config.ts';
+import { queryAll } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /**
@@ -117,21 +118,14 @@ export const ReportRepository = {
 
   /** The latest version of every report of a semester. One Query on gsi1. */
   async forSemester(semester: string): Promise<ReportRecord[]> {
-    const records: ReportRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `SEMESTER#${semester}`, ':prefix': 'REPORT#' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      records.push(...(page.Items ?? []).map(toRecord));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const records = (
+      await queryAll({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `SEMESTER#${semester}`, ':prefix': 'REPORT#' },
+      })
+    ).map(toRecord);
     const latest = new Map<string, ReportRecord>();
     for (const record of records) {
       const known = latest.get(record.networkId);

@@ -3,6 +3,7 @@ import type { SecondmentFields, SecondmentStatus } from '#shared/secondments.ts'
 import { tableDesign } from '#shared/table-design.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { queryAll } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /**
@@ -123,29 +124,18 @@ export const SecondmentRepository = {
   },
 
   async history(id: string): Promise<VersionRecord[]> {
-    const versions: VersionRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': partition(id), ':prefix': 'VERSION#' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        versions.push({
-          version: item.version,
-          action: item.action,
-          at: item.at,
-          actor: item.actor,
-          secondment: toRecord(item.secondment),
-        });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return versions;
+    const items = await queryAll({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': partition(id), ':prefix': 'VERSION#' },
+    });
+    return items.map((item) => ({
+      version: item.version as number,
+      action: item.action as VersionRecord['action'],
+      at: item.at as string,
+      actor: item.actor as VersionRecord['actor'],
+      secondment: toRecord(item.secondment as Record<string, unknown>),
+    }));
   },
 
   /**
@@ -234,22 +224,13 @@ export const SecondmentRepository = {
 
   /** Officers whose personal data is due for erasure on `today`. One Query on gsi3 (sparse). */
   async officersDueForErasure(today: string): Promise<string[]> {
-    const ids: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :upTo',
-          ExpressionAttributeValues: { ':pk': ERASURE_INDEX_PK, ':upTo': `${today}#~` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) ids.push(item.id as string);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return ids;
+    const items = await queryAll({
+      TableName: tableName(),
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :upTo',
+      ExpressionAttributeValues: { ':pk': ERASURE_INDEX_PK, ':upTo': `${today}#~` },
+    });
+    return items.map((item) => item.id as string);
   },
 };
 

@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StateCode } from '#shared/reference/states.ts';
 import type { SemesterId } from '#shared/semesters.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
+import { queryAll } from '../lib/query.ts';
 import type { TransactItem } from '../lib/transactions.ts';
 
 /**
@@ -28,21 +29,12 @@ const sortKey = (id: SemesterId) => `SEMESTER#${id}`;
 export const SemesterRepository = {
   /** Every stored semester, in order. One Query (paged past 1 MB, which a few dozen items never reach). */
   async list(): Promise<SemesterRecord[]> {
-    const records: SemesterRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': PARTITION, ':prefix': 'SEMESTER#' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) records.push(toRecord(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return records;
+    const items = await queryAll({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': PARTITION, ':prefix': 'SEMESTER#' },
+    });
+    return items.map(toRecord);
   },
 
   async get(id: string): Promise<SemesterRecord | undefined> {
