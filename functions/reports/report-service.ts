@@ -220,18 +220,12 @@ export async function listReports(caller: Caller, semesterId: string) {
 
 /** The HTML rendering of a report, for the web app to show inline (in a sandboxed frame). */
 export async function getReportHtml(caller: Caller, semesterId: string, networkId: string, version?: number) {
-  const versions = await ReportRepository.versions(semesterId, networkId);
-  const record = version ? versions.find((v) => v.version === version) : versions.at(-1);
-  if (!record) throw notFound('The report');
-  if (!canRead(caller, record, await membersOf(semesterId, networkId))) {
-    throw forbidden(
-      'This report is not finalised yet: it is read by the network members and the Commission until then.',
-    );
-  }
+  const { record } = await readableVersion(caller, semesterId, networkId, version);
   return { version: record.version, html: await ReportRepository.readText(record.files.html) };
 }
 
-export async function getReport(caller: Caller, semesterId: string, networkId: string, version?: number) {
+/** One version (the latest unless asked), if the caller may read it. */
+async function readableVersion(caller: Caller, semesterId: string, networkId: string, version?: number) {
   const versions = await ReportRepository.versions(semesterId, networkId);
   const record = version ? versions.find((v) => v.version === version) : versions.at(-1);
   if (!record) throw notFound('The report');
@@ -240,6 +234,11 @@ export async function getReport(caller: Caller, semesterId: string, networkId: s
       'This report is not finalised yet: it is read by the network members and the Commission until then.',
     );
   }
+  return { record, versions };
+}
+
+export async function getReport(caller: Caller, semesterId: string, networkId: string, version?: number) {
+  const { record, versions } = await readableVersion(caller, semesterId, networkId, version);
   const name = `report-${semesterId}-${networkId}-v${record.version}`;
   const formats = Object.fromEntries(
     await Promise.all(

@@ -328,18 +328,7 @@ export async function endSecondment(
     version: before.version + 1,
     updatedAt: at,
   };
-  const officer = await SecondmentRepository.getOfficer(id);
-  const officerItem = officer?.name ? officerRecord(officer as Officer, after, at) : undefined;
-  await writeVersion({
-    caller,
-    before,
-    after,
-    action: 'ended',
-    at,
-    ...(officerItem ? { officer: officerItem } : {}),
-    feed: 'secondment_ended',
-  });
-  return present(after, caller, today, officerItem ?? officer);
+  return finishLifecycleChange(caller, before, after, 'ended', at, today);
 }
 
 export async function withdrawSecondment(caller: Caller, id: string, version: number, now: Date) {
@@ -359,16 +348,31 @@ export async function withdrawSecondment(caller: Caller, id: string, version: nu
     version: before.version + 1,
     updatedAt: at,
   };
-  const officer = await SecondmentRepository.getOfficer(id);
+  return finishLifecycleChange(caller, before, after, 'withdrawn', at, today);
+}
+
+/**
+ * Ending and withdrawing: the officer's erasure date moves with the new last day, and every
+ * organisation informed of the secondment is told.
+ */
+async function finishLifecycleChange(
+  caller: Caller,
+  before: SecondmentRecord,
+  after: SecondmentRecord,
+  action: 'ended' | 'withdrawn',
+  at: string,
+  today: string,
+) {
+  const officer = await SecondmentRepository.getOfficer(after.id);
   const officerItem = officer?.name ? officerRecord(officer as Officer, after, at) : undefined;
   await writeVersion({
     caller,
     before,
     after,
-    action: 'withdrawn',
+    action,
     at,
     ...(officerItem ? { officer: officerItem } : {}),
-    feed: 'secondment_withdrawn',
+    feed: action === 'ended' ? 'secondment_ended' : 'secondment_withdrawn',
   });
   return present(after, caller, today, officerItem ?? officer);
 }
