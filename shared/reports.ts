@@ -96,12 +96,10 @@ export const reportListSchema = z
   })
   .meta({ id: 'ReportList' });
 
-export const reportHtmlSchema = z
-  .object({ version: z.number().int(), html: z.string() })
-  .meta({
-    id: 'ReportHtml',
-    description: 'Show it in a sandboxed frame (no scripts): it is rendered from text the states wrote',
-  });
+export const reportHtmlSchema = z.object({ version: z.number().int(), html: z.string() }).meta({
+  id: 'ReportHtml',
+  description: 'Show it in a sandboxed frame (no scripts): it is rendered from text the states wrote',
+});
 
 export const reportSchema = z
   .object({
@@ -109,7 +107,14 @@ export const reportSchema = z
     formats: z
       .object({ json: z.string(), html: z.string(), pdf: z.string(), docx: z.string() })
       .meta({ description: 'Short-lived links to the files' }),
-    versions: z.array(z.object({ version: z.number().int(), status: z.string(), generatedAt: z.string() })),
+    versions: z.array(
+      z.object({
+        version: z.number().int(),
+        status: z.string(),
+        generatedAt: z.string(),
+        readable: z.boolean(),
+      }),
+    ),
   })
   .meta({ id: 'Report' });
 

@@ -1,6 +1,6 @@
 import type { AnnualSummaryDocument } from '#shared/annual-summary.ts';
 import { templateFieldTexts } from '#shared/report-template-texts.ts';
-import { escapeHtml } from './render-html.ts';
+import { escapeHtml, REPORT_STYLES } from './render-html.ts';
 import { renderTextPdf } from './render-pdf.ts';
 import { stateName } from './report-text.ts';
 
@@ -54,7 +54,7 @@ export function renderAnnualHtml(summary: AnnualSummaryDocument): string {
     )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title(summary))}</title>
-<style>body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}.marking{text-align:center;font-weight:bold}</style></head>
+<style>${REPORT_STYLES}</style></head>
 <body><p class="marking">${escapeHtml(summary.classification)}</p><h1>${escapeHtml(title(summary))}</h1>
 <p>Version ${summary.version}, generated ${escapeHtml(summary.generatedAt)}.</p>${body}</body></html>
 `;

@@ -1,5 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { ReportDocument } from '#shared/reports.ts';
 import { cellText, headerLines, partTitles, reportTitle, stateName } from './report-text.ts';
+
+/** The CSP source that allows REPORT_STYLES, e.g. for `style-src`. */
+export function reportStyleHash(): string {
+  return `'sha256-${createHash('sha256').update(REPORT_STYLES, 'utf8').digest('base64')}'`;
+}
 
 /** Everything from contributions is text: escaped, so script or markup in a narrative stays inert. */
 export function escapeHtml(value: unknown): string {
@@ -17,7 +23,12 @@ const paragraphs = (text: string) =>
     .map((p) => `<p>${escapeHtml(p).replaceAll('\n', '<br>')}</p>`)
     .join('');
 
-const styles = `
+/**
+ * The one style sheet of the report documents. The web app shows a report inline in a sandboxed
+ * frame, which inherits the app's content security policy: the policy allows exactly this sheet by
+ * its hash (`reportStyleHash`), and nothing else inline.
+ */
+export const REPORT_STYLES = `
 body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
 .marking{text-align:center;font-weight:bold;letter-spacing:.1em;border:2px solid #1a1a1a;padding:.25rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #888;padding:.25rem .5rem;text-align:left;vertical-align:top}
@@ -102,7 +113,7 @@ export function renderReportHtml(report: ReportDocument): string {
   const list = (codes: string[]) => escapeHtml(codes.map(stateName).join(', ') || 'none');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${styles}</style></head>
+<title>${escapeHtml(title)}</title><style>${REPORT_STYLES}</style></head>
 <body><p class="marking">${escapeHtml(report.classification)}</p>
 <h1>${escapeHtml(title)}</h1>
 <table><caption>Header</caption><tbody>${header}</tbody></table>

@@ -239,6 +239,8 @@ async function readableVersion(caller: Caller, semesterId: string, networkId: st
 
 export async function getReport(caller: Caller, semesterId: string, networkId: string, version?: number) {
   const { record, versions } = await readableVersion(caller, semesterId, networkId, version);
+  const members = await membersOf(semesterId, networkId);
+  const latest = versions.at(-1)?.version === record.version;
   const name = `report-${semesterId}-${networkId}-v${record.version}`;
   const formats = Object.fromEntries(
     await Promise.all(
@@ -250,8 +252,15 @@ export async function getReport(caller: Caller, semesterId: string, networkId: s
   );
   return {
     ...summary(record, caller),
+    // Only the latest version is assessed and finalised.
+    ...(latest ? {} : { allowed: [] }),
     formats,
-    versions: versions.map((v) => ({ version: v.version, status: v.status, generatedAt: v.generatedAt })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      generatedAt: v.generatedAt,
+      readable: canRead(caller, v, members),
+    })),
   };
 }
 

@@ -274,7 +274,9 @@ describe('closing the semester', () => {
     expect(closes.map((c) => c.status)).toEqual([200, 200, 200]);
     expect(new Set(closes.map((c) => c.json.closedAt)).size).toBe(1);
     expect(closes[0]?.json.status).toBe('closed');
-    const outstanding = await app.call('GET', '/api/contributions/outstanding', { token: tokens['FR:editor'] });
+    const outstanding = await app.call('GET', '/api/contributions/outstanding', {
+      token: tokens['FR:editor'],
+    });
     expect(outstanding.json.items).toEqual([]);
     const bf = closes[0]?.json.networks.find((n: { networkId: string }) => n.networkId === 'BF');
     expect(bf).toMatchObject({ submitted: ['DE'], drafts: ['FR'], late: ['FR'] });

@@ -278,7 +278,15 @@ describe('semester close and report generation', () => {
     for (const as of ['COUNCIL:reader', 'EP:reader']) {
       const read = await app.call('GET', `/api/semesters/${current}/reports/BF`, { token: tokens[as] });
       expect(read.status, as).toBe(200);
+      expect(
+        read.json.versions.map((v: { readable: boolean }) => v.readable),
+        as,
+      ).toEqual([false, false, true]);
     }
+    const older = await app.call('GET', `/api/semesters/${current}/reports/BF?version=2`, {
+      token: tokens['DE:coordinator'],
+    });
+    expect(older.json.allowed).toEqual([]);
   });
 
   it("drafts the Commission's annual summary once H2 is closed, from the year's reports", async () => {
