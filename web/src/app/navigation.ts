@@ -8,4 +8,7 @@ import { paths } from '../config/paths.ts';
 export const primaryNavigation: readonly NavigationItem[] = [
   { to: paths.dashboard, labelKey: 'navigation.dashboard', end: true },
   { to: paths.secondments, labelKey: 'navigation.secondments' },
+  { to: paths.networks, labelKey: 'navigation.networks' },
+  { to: paths.semesters, labelKey: 'navigation.semesters' },
+  { to: paths.reports, labelKey: 'navigation.reports' },
 ];

@@ -2,6 +2,7 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { RequireSignIn } from '../features/auth/components/RequireSignIn.tsx';
 import { SignInPage } from '../features/auth/components/SignInPage.tsx';
+import { OutstandingContributionsPanel } from '../features/contributions/components/OutstandingContributionsPanel.tsx';
 import { DashboardPage } from '../features/dashboard/components/DashboardPage.tsx';
 import { LatestNotifications } from '../features/feed/components/LatestNotifications.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
@@ -11,6 +12,11 @@ import { RouteLoading } from './routes/RouteLoading.tsx';
 
 // The secondment pages load on first visit, keeping the first download (sign-in, dashboard) small.
 const secondmentPages = () => import('../features/secondments/components/pages.ts');
+const semesterPages = () => import('../features/semesters/components/pages.ts');
+const contributionPages = () => import('../features/contributions/components/pages.ts');
+const networkPages = () => import('../features/networks/components/pages.ts');
+const arrangementPages = () => import('../features/arrangements/components/pages.ts');
+const reportPages = () => import('../features/reports/components/pages.ts');
 
 export const router = createBrowserRouter([
   {
@@ -26,8 +32,20 @@ export const router = createBrowserRouter([
           </RequireSignIn>
         ),
         children: [
-          // The app is where features meet: the feed's panel joins the dashboard here.
-          { path: paths.dashboard, element: <DashboardPage panels={<LatestNotifications />} /> },
+          // The app is where features meet: the contributions' and the feed's panels join the dashboard here.
+          {
+            path: paths.dashboard,
+            element: (
+              <DashboardPage
+                panels={
+                  <>
+                    <OutstandingContributionsPanel />
+                    <LatestNotifications />
+                  </>
+                }
+              />
+            ),
+          },
           {
             path: paths.secondments,
             lazy: async () => ({ Component: (await secondmentPages()).SecondmentListPage }),
@@ -43,6 +61,62 @@ export const router = createBrowserRouter([
           {
             path: paths.editSecondment,
             lazy: async () => ({ Component: (await secondmentPages()).EditSecondmentPage }),
+          },
+          {
+            path: paths.networks,
+            lazy: async () => ({ Component: (await networkPages()).NetworkListPage }),
+          },
+          {
+            path: paths.network,
+            lazy: async () => ({ Component: (await networkPages()).NetworkPage }),
+          },
+          {
+            path: paths.recordActivity,
+            lazy: async () => ({ Component: (await networkPages()).RecordActivityPage }),
+          },
+          {
+            path: paths.editActivity,
+            lazy: async () => ({ Component: (await networkPages()).EditActivityPage }),
+          },
+          {
+            path: paths.arrangements,
+            lazy: async () => ({ Component: (await arrangementPages()).ArrangementListPage }),
+          },
+          {
+            path: paths.newArrangement,
+            lazy: async () => ({ Component: (await arrangementPages()).NewArrangementPage }),
+          },
+          {
+            path: paths.arrangement,
+            lazy: async () => ({ Component: (await arrangementPages()).ArrangementDetailPage }),
+          },
+          {
+            path: paths.semesters,
+            lazy: async () => ({ Component: (await semesterPages()).SemesterListPage }),
+          },
+          {
+            path: paths.semester,
+            lazy: async () => ({ Component: (await semesterPages()).SemesterDetailPage }),
+          },
+          {
+            path: paths.contribution,
+            lazy: async () => ({ Component: (await contributionPages()).ContributionPage }),
+          },
+          {
+            path: paths.reports,
+            lazy: async () => ({ Component: (await reportPages()).ReportsIndexPage }),
+          },
+          {
+            path: paths.semesterReports,
+            lazy: async () => ({ Component: (await reportPages()).SemesterReportsPage }),
+          },
+          {
+            path: paths.report,
+            lazy: async () => ({ Component: (await reportPages()).ReportPage }),
+          },
+          {
+            path: paths.annualSummary,
+            lazy: async () => ({ Component: (await reportPages()).AnnualSummaryPage }),
           },
         ],
       },

@@ -6,6 +6,20 @@ export const paths = {
   newSecondment: '/secondments/new',
   secondment: '/secondments/:id',
   editSecondment: '/secondments/:id/edit',
+  networks: '/networks',
+  network: '/networks/:id',
+  recordActivity: '/networks/:id/record/:kind',
+  editActivity: '/networks/:id/activities/:semester/:activityId/edit',
+  arrangements: '/arrangements',
+  newArrangement: '/arrangements/new',
+  arrangement: '/arrangements/:id',
+  semesters: '/semesters',
+  semester: '/semesters/:id',
+  contribution: '/semesters/:id/networks/:net/contributions/:state',
+  reports: '/reports',
+  semesterReports: '/semesters/:id/reports',
+  report: '/semesters/:id/reports/:net',
+  annualSummary: '/annual-summaries/:year',
 } as const;
 
 /** The page of one secondment (`/secondments/:id`). */
@@ -16,4 +30,63 @@ export function secondmentPath(id: string): string {
 /** The form that edits (or, once notified, amends) one secondment. */
 export function editSecondmentPath(id: string): string {
   return `${secondmentPath(id)}/edit`;
+}
+
+/** The page of one network (`/networks/:id`), for a given semester when named. */
+export function networkPath(id: string, semester?: string): string {
+  const path = `${paths.networks}/${encodeURIComponent(id)}`;
+  return semester ? `${path}?semester=${encodeURIComponent(semester)}` : path;
+}
+
+/** The kinds of network activity as they appear in addresses (`/networks/TR/record/carrier-position`). */
+export type ActivityPathKind = 'meeting' | 'training' | 'carrier-position' | 'contact';
+
+/** The form that records a new activity of one kind in a network. */
+export function recordActivityPath(networkId: string, kind: ActivityPathKind): string {
+  return `${paths.networks}/${encodeURIComponent(networkId)}/record/${kind}`;
+}
+
+/** The form that changes a recorded activity. */
+export function editActivityPath(networkId: string, semester: string, activityId: string): string {
+  return `${paths.networks}/${encodeURIComponent(networkId)}/activities/${encodeURIComponent(semester)}/${encodeURIComponent(activityId)}/edit`;
+}
+
+/** The arrangements, filtered by host country or party when given (`/arrangements?hostCountry=TR`). */
+export function arrangementsPath(filter: { hostCountry?: string; state?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (filter.hostCountry) query.set('hostCountry', filter.hostCountry);
+  if (filter.state) query.set('state', filter.state);
+  const search = query.toString();
+  return search ? `${paths.arrangements}?${search}` : paths.arrangements;
+}
+
+/** The page of one representation or task-sharing arrangement. */
+export function arrangementPath(id: string): string {
+  return `${paths.arrangements}/${encodeURIComponent(id)}`;
+}
+
+/** The page of one semester (`/semesters/2026-H1`): its networks' expected and received contributions. */
+export function semesterPath(id: string): string {
+  return `${paths.semesters}/${encodeURIComponent(id)}`;
+}
+
+/** The network reports of one semester (`/semesters/2026-H1/reports`), and the close that generates them. */
+export function semesterReportsPath(id: string): string {
+  return `${semesterPath(id)}/reports`;
+}
+
+/** One network's report for a semester, at a given version when named (the latest otherwise). */
+export function reportPath(semester: string, networkId: string, version?: number): string {
+  const path = `${semesterReportsPath(semester)}/${encodeURIComponent(networkId)}`;
+  return version === undefined ? path : `${path}?version=${version}`;
+}
+
+/** The Commission's annual summary of the networks for one year (`/annual-summaries/2026`). */
+export function annualSummaryPath(year: number | string): string {
+  return `/annual-summaries/${encodeURIComponent(String(year))}`;
+}
+
+/** One state's contribution to one network's report for a semester. */
+export function contributionPath(semester: string, networkId: string, state: string): string {
+  return `${semesterPath(semester)}/networks/${encodeURIComponent(networkId)}/contributions/${encodeURIComponent(state)}`;
 }

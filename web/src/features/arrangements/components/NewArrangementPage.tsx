@@ -1,0 +1,324 @@
+import { useMemo, useState } from 'react';
+import { Controller, type FieldErrors, type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { arrangementKinds, arrangementSchema } from '#shared/networks.ts';
+import { stateCodes } from '#shared/reference/states.ts';
+import { brusselsDate } from '#shared/semesters.ts';
+import { ChoiceGroup, choiceId } from '../../../components/form/ChoiceGroup.tsx';
+import { MultiComboboxField } from '../../../components/form/Combobox.tsx';
+import { FormErrorSummary, type FormProblem } from '../../../components/form/FormErrorSummary.tsx';
+import { InputField, TextareaField } from '../../../components/form/FormField.tsx';
+import { useUnsavedChangesGuard } from '../../../components/form/use-unsaved-changes-guard.tsx';
+import { Page } from '../../../components/layout/Page.tsx';
+import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { arrangementPath, paths } from '../../../config/paths.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useOrganisationName } from '../../../lib/display-names.ts';
+import { useErrorMessage } from '../../../lib/error-message.ts';
+import { useMe } from '../../../lib/me.ts';
+import { useCountryOptions } from '../../../lib/name-lists.ts';
+import { useReference } from '../../../lib/reference.ts';
+import { type ArrangementInput, useProposeArrangement } from '../api/arrangements.ts';
+
+interface ArrangementFormValues {
+  kind: string;
+  parties: string[];
+  hostCountries: string[];
+  scope: string;
+  validFrom: string;
+  validTo: string;
+}
+type ArrangementField = keyof ArrangementFormValues;
+const fieldOrder: readonly ArrangementField[] = [
+  'kind',
+  'parties',
+  'hostCountries',
+  'scope',
+  'validFrom',
+  'validTo',
+];
+
+function controlId(field: ArrangementField): string {
+  return field === 'kind' ? choiceId('arrangement-kind', arrangementKinds[0]) : `arrangement-${field}`;
+}
+
+/** The form field an error path names: `parties.1` is about `parties`. */
+function fieldOfPath(path: string): ArrangementField | undefined {
+  const [head] = path.split('.');
+  return fieldOrder.find((field) => field === head);
+}
+
+function toInput(values: ArrangementFormValues): Record<string, unknown> {
+  return {
+    kind: values.kind,
+    parties: values.parties,
+    hostCountries: values.hostCountries,
+    scope: values.scope,
+    validFrom: values.validFrom,
+    ...(values.validTo ? { validTo: values.validTo } : {}),
+  };
+}
+
+/** `/arrangements/new`: a state's coordinator proposes a representation or task-sharing arrangement. */
+export function NewArrangementPage() {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const me = useMe();
+  const reference = useReference();
+  const title = t('arrangements.form.title');
+
+  const failed = me.error ?? reference.error;
+  if (failed) {
+    return (
+      <Page title={title}>
+        <ErrorState
+          title={t('errors.loadFailed')}
+          message={describeError(failed)}
+          onRetry={() => {
+            if (me.isError) void me.refetch();
+            if (reference.isError) void reference.refetch();
+          }}
+        />
+      </Page>
+    );
+  }
+  if (!me.data || !reference.data) {
+    return (
+      <Page title={title}>
+        <LoadingState label={t('arrangements.form.loading')} />
+      </Page>
+    );
+  }
+  if (!me.data.capabilities.includes('arrangements.propose')) {
+    return (
+      <Page title={title}>
+        <p>{t('arrangements.form.notACoordinator')}</p>
+        <p>
+          <Link to={paths.arrangements}>{t('arrangements.detail.toList')}</Link>
+        </p>
+      </Page>
+    );
+  }
+  return (
+    <Page title={title}>
+      <p>{t('arrangements.form.intro')}</p>
+      <ArrangementForm
+        ownState={me.data.organisation}
+        hostCountries={reference.data.hostCountries.map((country) => country.code)}
+      />
+    </Page>
+  );
+}
+
+function ArrangementForm({ ownState, hostCountries }: { ownState: string; hostCountries: string[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const describeError = useErrorMessage();
+  const organisationName = useOrganisationName();
+  const propose = useProposeArrangement();
+  const stateOptions = useCountryOptions(stateCodes);
+  const hostOptions = useCountryOptions(hostCountries);
+  const [failure, setFailure] = useState<{ attempt: number; general: FormProblem[] } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const resolver = useMemo<Resolver<ArrangementFormValues, unknown, ArrangementInput>>(
+    () => async (values) => {
+      const errors: Partial<Record<ArrangementField, { type: string; message: string }>> = {};
+      const parsed = arrangementSchema.safeParse(toInput(values));
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = fieldOfPath(issue.path.map(String).join('.'));
+          if (field) errors[field] ??= { type: issue.code, message: '' };
+        }
+      }
+      // The server's rule, said at once: the proposing state is one of the parties.
+      if (!values.parties.includes(ownState)) errors.parties = { type: 'own_state', message: '' };
+      if (Object.keys(errors).length > 0 || !parsed.success) {
+        return { values: {}, errors: errors as FieldErrors<ArrangementFormValues> };
+      }
+      return { values: parsed.data, errors: {} };
+    },
+    [ownState],
+  );
+
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isDirty },
+  } = useForm<ArrangementFormValues, unknown, ArrangementInput>({
+    resolver,
+    defaultValues: {
+      kind: '',
+      parties: [ownState],
+      hostCountries: [],
+      scope: '',
+      validFrom: brusselsDate(new Date()),
+      validTo: '',
+    },
+    shouldFocusError: false,
+  });
+  const guard = useUnsavedChangesGuard(isDirty && !saving, t('arrangements.form.unsavedMessage'));
+
+  const fieldError = (field: ArrangementField): string | undefined => {
+    const error = errors[field];
+    if (!error) return undefined;
+    if (error.type === 'server' && typeof error.message === 'string') return error.message;
+    if (field === 'parties' && error.type === 'own_state') {
+      return t('arrangements.errors.partiesOwnState', { state: organisationName(ownState) });
+    }
+    if (field === 'validTo' && error.type === 'custom') return t('arrangements.errors.validToBeforeFrom');
+    return t(`arrangements.errors.${field}`);
+  };
+  const inError = (found: FieldErrors<ArrangementFormValues>) => fieldOrder.filter((field) => found[field]);
+  const focus = (field: ArrangementField | undefined) =>
+    window.setTimeout(() => field && document.getElementById(controlId(field))?.focus(), 0);
+
+  const onValid = async (input: ArrangementInput) => {
+    setFailure(null);
+    setSaving(true);
+    try {
+      const saved = await propose.mutateAsync(input);
+      guard.allowNavigation();
+      void navigate(arrangementPath(saved.id), { state: { proposed: true } });
+    } catch (error) {
+      // Everything typed stays in the form; only the messages change.
+      setSaving(false);
+      const attempt = Date.now();
+      if (
+        error instanceof ApiError &&
+        error.code === 'invalid_request' &&
+        Object.keys(error.fields).length > 0
+      ) {
+        const general: FormProblem[] = [];
+        const marked: ArrangementField[] = [];
+        for (const [path, message] of Object.entries(error.fields)) {
+          const field = fieldOfPath(path);
+          if (field && !marked.includes(field)) {
+            setError(field, { type: 'server', message });
+            marked.push(field);
+          } else if (!field) general.push({ text: `${path}: ${message}` });
+        }
+        setFailure({ attempt, general });
+        focus(fieldOrder.find((field) => marked.includes(field)));
+        return;
+      }
+      setFailure({ attempt, general: [{ text: describeError(error) }] });
+    }
+  };
+
+  const problems: FormProblem[] = failure
+    ? [
+        ...failure.general,
+        ...inError(errors).map((field) => ({ text: fieldError(field) ?? '', fieldId: controlId(field) })),
+      ]
+    : [];
+  const onlyGeneral = failure !== null && inError(errors).length === 0;
+
+  return (
+    <>
+      {failure && problems.length > 0 && (
+        <FormErrorSummary
+          key={failure.attempt}
+          title={onlyGeneral ? t('arrangements.form.failed') : t('form.errorSummaryTitle')}
+          problems={problems}
+          takeFocus={onlyGeneral}
+        />
+      )}
+      <form
+        className="form form--wide"
+        noValidate
+        onSubmit={handleSubmit(onValid, (found) => {
+          setFailure({ attempt: Date.now(), general: [] });
+          focus(inError(found)[0]);
+        })}
+      >
+        <ChoiceGroup
+          id="arrangement-kind"
+          type="radio"
+          legend={t('arrangements.fields.kind.label')}
+          error={fieldError('kind')}
+          choices={arrangementKinds.map((kind) => ({
+            value: kind,
+            label: t(`arrangements.kinds.${kind}.label`),
+            hint: t(`arrangements.kinds.${kind}.hint`),
+          }))}
+          registration={register('kind')}
+        />
+        <Controller
+          control={control}
+          name="parties"
+          render={({ field }) => (
+            <MultiComboboxField
+              id={controlId('parties')}
+              label={t('arrangements.fields.parties.label')}
+              hint={t('arrangements.fields.parties.hint', { state: organisationName(ownState) })}
+              error={fieldError('parties')}
+              options={stateOptions}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="hostCountries"
+          render={({ field }) => (
+            <MultiComboboxField
+              id={controlId('hostCountries')}
+              label={t('arrangements.fields.hostCountries.label')}
+              hint={t('arrangements.fields.hostCountries.hint')}
+              error={fieldError('hostCountries')}
+              options={hostOptions}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+            />
+          )}
+        />
+        <TextareaField
+          id={controlId('scope')}
+          label={t('arrangements.fields.scope.label')}
+          hint={t('arrangements.fields.scope.hint')}
+          error={fieldError('scope')}
+          registration={register('scope')}
+        />
+        <InputField
+          id={controlId('validFrom')}
+          type="date"
+          label={t('arrangements.fields.validFrom.label')}
+          error={fieldError('validFrom')}
+          registration={register('validFrom')}
+        />
+        <InputField
+          id={controlId('validTo')}
+          type="date"
+          label={t('arrangements.fields.validTo.label')}
+          hint={t('arrangements.fields.validTo.hint')}
+          optional
+          error={fieldError('validTo')}
+          registration={register('validTo')}
+        />
+        <p className="notice">{t('arrangements.form.whatHappens')}</p>
+        <div className="button-row">
+          <button className="button" type="submit" disabled={saving}>
+            {saving ? t('arrangements.form.saving') : t('arrangements.form.submit')}
+          </button>
+          <Link className="button button--secondary" to={paths.arrangements}>
+            {t('arrangements.form.cancel')}
+          </Link>
+        </div>
+        <p className="save-status" role="status">
+          {saving ? t('arrangements.form.saving') : failure ? t('arrangements.form.notSaved') : ''}
+        </p>
+      </form>
+      {guard.dialog}
+    </>
+  );
+}

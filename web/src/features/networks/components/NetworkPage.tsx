@@ -1,0 +1,356 @@
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Reference } from '#shared/api/schemas.ts';
+import { activityKinds } from '#shared/networks.ts';
+import { FormField } from '../../../components/form/FormField.tsx';
+import { Page } from '../../../components/layout/Page.tsx';
+import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { arrangementPath, arrangementsPath, paths, recordActivityPath } from '../../../config/paths.ts';
+import { formatCalendarDate } from '../../../lib/dates.ts';
+import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
+import { useErrorMessage } from '../../../lib/error-message.ts';
+import { useListFormat, useSortByName } from '../../../lib/name-lists.ts';
+import { useReference } from '../../../lib/reference.ts';
+import { type Network, useNetwork } from '../api/networks.ts';
+import { pathKinds } from '../utils/activity-form.ts';
+import { totalIlos, useNetworkTitle, useProvisionalNetworkTitle } from '../utils/names.ts';
+import type { SavedActivity } from './ActivityFormPage.tsx';
+import { ActivityTimeline } from './ActivityTimeline.tsx';
+import { DraftingStateSection, type Outcome } from './DraftingStateSection.tsx';
+import { NetworkLoadError } from './NetworkLoadError.tsx';
+
+function isSavedActivity(value: unknown): value is SavedActivity {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<SavedActivity>;
+  return (
+    (candidate.saved === 'recorded' || candidate.saved === 'updated') &&
+    typeof candidate.activityId === 'string' &&
+    (activityKinds as readonly unknown[]).includes(candidate.kind)
+  );
+}
+
+/** The semesters to choose from: the current one and those before it, newest first. */
+function semesterChoices(reference: Reference) {
+  return reference.semesters
+    .filter((semester) => semester.id <= reference.currentSemester)
+    .sort((a, b) => b.id.localeCompare(a.id));
+}
+
+/**
+ * `/networks/:id?semester=`: a network in one semester. Its members (today and in the semester), who
+ * drafts the semester report and why, what the network did (meetings, trainings, positions towards
+ * carriers, contacts) and the arrangements in force among its members.
+ */
+export function NetworkPage() {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const reference = useReference();
+  const provisionalTitle = useProvisionalNetworkTitle();
+  const networkTitle = useNetworkTitle();
+
+  const choices = useMemo(() => (reference.data ? semesterChoices(reference.data) : []), [reference.data]);
+  const asked = params.get('semester');
+  const semester =
+    asked && choices.some((choice) => choice.id === asked) ? asked : reference.data?.currentSemester;
+  const network = useNetwork(id, semester);
+
+  // "Recorded" comes with the navigation from the form; shown once, not again after a reload or going back.
+  const [saved, setSaved] = useState(() => (isSavedActivity(location.state) ? location.state : null));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival.
+  useEffect(() => {
+    if (location.state)
+      void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, []);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const onOutcome = (next: Outcome) => {
+    setOutcome(next);
+    window.setTimeout(() => outcomeRef.current?.focus(), 0);
+  };
+
+  const fallbackTitle = provisionalTitle(id);
+  if (network.error) {
+    return (
+      <NetworkLoadError title={fallbackTitle} error={network.error} onRetry={() => void network.refetch()} />
+    );
+  }
+  if (reference.error) {
+    return (
+      <Page title={fallbackTitle}>
+        <ErrorState
+          title={t('errors.loadFailed')}
+          message={describeError(reference.error)}
+          onRetry={() => void reference.refetch()}
+        />
+      </Page>
+    );
+  }
+  if (!network.data || !semester) {
+    return (
+      <Page title={fallbackTitle}>
+        <LoadingState label={t('networks.page.loading')} />
+      </Page>
+    );
+  }
+
+  const data = network.data;
+  return (
+    <Page title={networkTitle(data)}>
+      <div ref={outcomeRef} tabIndex={-1} className="outcome">
+        {outcome?.kind === 'done' && (
+          <div className="notice notice--success" role="status">
+            <p>{outcome.message}</p>
+          </div>
+        )}
+        {outcome?.kind === 'failed' && (
+          <div className="notice notice--error" role="alert">
+            <h2 className="notice__title">{outcome.title}</h2>
+            <p>{outcome.message}</p>
+          </div>
+        )}
+        {!outcome && saved && (
+          <div className="notice notice--success" role="status">
+            <p>{t(`networks.page.saved.${saved.saved}`, { kind: t(`networks.kinds.${saved.kind}`) })}</p>
+          </div>
+        )}
+      </div>
+
+      <NetworkIntro network={data} />
+      <SemesterPicker
+        key={semester}
+        choices={choices}
+        semester={semester}
+        onChoose={(next) => {
+          setOutcome(null);
+          setSaved(null);
+          setParams(next === reference.data?.currentSemester ? {} : { semester: next });
+        }}
+      />
+      <DraftingStateSection network={data} onOutcome={onOutcome} />
+      <Members network={data} />
+      <Activities network={data} highlight={saved?.activityId} />
+      <Arrangements network={data} />
+    </Page>
+  );
+}
+
+function NetworkIntro({ network }: { network: Network }) {
+  const { t, i18n } = useTranslation();
+  const join = useListFormat();
+  if (network.kind === 'country') return <p>{t('networks.page.introCountry')}</p>;
+  return (
+    <p>
+      {t('networks.page.introRegional', {
+        countries: join(network.hostCountries.map((code) => countryName(code, i18n.language))),
+      })}
+    </p>
+  );
+}
+
+function SemesterPicker({
+  choices,
+  semester,
+  onChoose,
+}: {
+  choices: readonly Reference['semesters'][number][];
+  semester: string;
+  onChoose: (semester: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { language } = i18n;
+  const [value, setValue] = useState(semester);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onChoose(value);
+  };
+  return (
+    <search className="filters" aria-label={t('networks.page.semesterSearch')}>
+      <form className="filters__form" onSubmit={submit}>
+        <FormField id="network-semester" label={t('networks.page.semester')}>
+          {(control) => (
+            <select
+              className="field__control"
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              {...control}
+            >
+              {choices.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {t('networks.page.semesterOption', {
+                    id: choice.id,
+                    start: formatCalendarDate(choice.start, language),
+                    end: formatCalendarDate(choice.end, language),
+                  })}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <div className="filters__actions">
+          <button className="button" type="submit">
+            {t('networks.page.showSemester')}
+          </button>
+        </div>
+      </form>
+    </search>
+  );
+}
+
+function Members({ network }: { network: Network }) {
+  const { t } = useTranslation();
+  const organisationName = useOrganisationName();
+  const sortByName = useSortByName();
+  const { semester } = network;
+  const now = new Map(network.members.map((member) => [member.state, member.ilos]));
+  const during = new Map(semester.members.map((member) => [member.state, member.ilos]));
+  const states = sortByName([...new Set([...now.keys(), ...during.keys()])], organisationName);
+
+  return (
+    <section aria-labelledby="network-members">
+      <h2 className="section-title" id="network-members">
+        {t('networks.members.heading')}
+      </h2>
+      <p>{t('networks.members.intro')}</p>
+      {states.length === 0 ? (
+        <p>{t('networks.members.none', { semester: semester.id })}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table table--numbers">
+            <caption className="table__caption">
+              {t('networks.members.caption', { semester: semester.id })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('networks.members.state')}</th>
+                <th scope="col" className="table__number">
+                  {t('networks.members.today')}
+                </th>
+                <th scope="col" className="table__number">
+                  {t('networks.members.inSemester', { semester: semester.id })}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {states.map((state) => (
+                <tr key={state}>
+                  <th scope="row">
+                    {organisationName(state)}
+                    {state === semester.draftingState?.state && (
+                      <span className="table__secondary">{t('networks.members.drafts')}</span>
+                    )}
+                  </th>
+                  <td className="table__number">{now.get(state) ?? 0}</td>
+                  <td className="table__number">{during.get(state) ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" className="table__total">
+                  {t('networks.members.total')}
+                </th>
+                <td className="table__number table__total">{totalIlos(network.members)}</td>
+                <td className="table__number table__total">{totalIlos(semester.members)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Activities({ network, highlight }: { network: Network; highlight?: string | undefined }) {
+  const { t } = useTranslation();
+  const { semester } = network;
+  const canRecord = network.allowed.includes('record_activity');
+  return (
+    <section aria-labelledby="network-activities">
+      <h2 className="section-title" id="network-activities">
+        {t('networks.timeline.heading', { semester: semester.id })}
+      </h2>
+      {canRecord && (
+        <nav className="record-links" aria-label={t('networks.timeline.recordLinks')}>
+          <ul className="record-links__list">
+            {activityKinds.map((kind) => (
+              <li key={kind}>
+                <Link
+                  className="button button--secondary"
+                  to={`${recordActivityPath(network.id, pathKinds[kind])}?semester=${encodeURIComponent(semester.id)}`}
+                >
+                  {t(`networks.record.link.${kind}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {network.activities.length === 0 ? (
+        <p>{t('networks.timeline.empty', { semester: semester.id })}</p>
+      ) : (
+        <>
+          <p className="list-count">{t('networks.timeline.count', { count: network.activities.length })}</p>
+          <ActivityTimeline networkId={network.id} activities={network.activities} highlight={highlight} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Arrangements({ network }: { network: Network }) {
+  const { t, i18n } = useTranslation();
+  const { language } = i18n;
+  const organisationName = useOrganisationName();
+  const join = useListFormat();
+  const { semester } = network;
+  return (
+    <section aria-labelledby="network-arrangements">
+      <h2 className="section-title" id="network-arrangements">
+        {t('networks.arrangements.heading')}
+      </h2>
+      <p>{t('networks.arrangements.intro', { semester: semester.id })}</p>
+      {network.arrangements.length === 0 ? (
+        <p>{t('networks.arrangements.none')}</p>
+      ) : (
+        <ul className="arrangement-list">
+          {network.arrangements.map((arrangement) => (
+            <li key={arrangement.id}>
+              <Link to={arrangementPath(arrangement.id)}>
+                {t(`networks.arrangements.kinds.${arrangement.kind}`, {
+                  parties: join(arrangement.parties.map(organisationName)),
+                })}
+              </Link>
+              <span className="table__secondary">
+                {arrangement.status === 'in_effect'
+                  ? t('networks.arrangements.inEffect', {
+                      from: formatCalendarDate(arrangement.validFrom, language),
+                    })
+                  : t('networks.arrangements.proposed', {
+                      accepted: arrangement.acceptedBy.length,
+                      parties: arrangement.parties.length,
+                    })}
+                {arrangement.validTo &&
+                  ` · ${t('networks.arrangements.until', { to: formatCalendarDate(arrangement.validTo, language) })}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        {network.kind === 'country' ? (
+          <Link to={arrangementsPath({ hostCountry: network.id })}>
+            {t('networks.arrangements.allInCountry', { country: countryName(network.id, language) })}
+          </Link>
+        ) : (
+          <Link to={paths.arrangements}>{t('networks.arrangements.all')}</Link>
+        )}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,333 @@
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, type FieldErrors, type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { regionIdParams, regionInputSchema } from '#shared/networks.ts';
+import { MultiComboboxField } from '../../../components/form/Combobox.tsx';
+import { FormErrorSummary, type FormProblem } from '../../../components/form/FormErrorSummary.tsx';
+import { InputField } from '../../../components/form/FormField.tsx';
+import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
+import { countryName } from '../../../lib/display-names.ts';
+import { useErrorMessage } from '../../../lib/error-message.ts';
+import { useCountryOptions, useListFormat } from '../../../lib/name-lists.ts';
+import { useReference } from '../../../lib/reference.ts';
+import { type Region, useRegions, useSaveRegion } from '../api/networks.ts';
+
+interface RegionFormValues {
+  id: string;
+  name: string;
+  hostCountries: string[];
+}
+type RegionField = keyof RegionFormValues;
+const regionFields: readonly RegionField[] = ['id', 'name', 'hostCountries'];
+const controlId = (field: RegionField) => `region-${field}`;
+
+interface RegionBody {
+  id: string;
+  name: string;
+  hostCountries: string[];
+  version: number;
+}
+
+type Editing = { kind: 'new' } | { kind: 'change'; region: Region };
+
+/**
+ * The Commission's administrators keep the regional networks: named sets of host countries, whose
+ * members are the states with ILOs in any of them. A small list with a form to add or change one.
+ */
+export function RegionManager() {
+  const { t, i18n } = useTranslation();
+  const describeError = useErrorMessage();
+  const regions = useRegions(true);
+  const join = useListFormat();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+
+  const done = (message: string | null) => {
+    setEditing(null);
+    setNotice(message);
+    window.setTimeout(() => (message ? noticeRef.current : openButton.current)?.focus(), 0);
+  };
+
+  let list: ReactNode;
+  if (regions.error) {
+    list = (
+      <ErrorState
+        title={t('networks.regions.loadFailed')}
+        message={describeError(regions.error)}
+        onRetry={() => void regions.refetch()}
+      />
+    );
+  } else if (!regions.data) {
+    list = <LoadingState label={t('networks.regions.loading')} />;
+  } else if (regions.data.items.length === 0) {
+    list = <p>{t('networks.regions.none')}</p>;
+  } else {
+    list = (
+      <div className="table-scroll">
+        <table className="table">
+          <caption className="visually-hidden">{t('networks.regions.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('networks.regions.columns.name')}</th>
+              <th scope="col">{t('networks.regions.columns.id')}</th>
+              <th scope="col">{t('networks.regions.columns.hostCountries')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('networks.regions.columns.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {regions.data.items.map((region) => (
+              <tr key={region.id}>
+                <th scope="row">{region.name}</th>
+                <td>
+                  <code>{region.id}</code>
+                </td>
+                <td>{join(region.hostCountries.map((code) => countryName(code, i18n.language)))}</td>
+                <td>
+                  <button
+                    className="button button--secondary button--small"
+                    type="button"
+                    onClick={() => {
+                      setNotice(null);
+                      setEditing({ kind: 'change', region });
+                    }}
+                  >
+                    {t('networks.regions.change')}
+                    <span className="visually-hidden"> {region.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+
+  return (
+    <section className="card card--flat region-manager" aria-labelledby="regions-manage">
+      <h2 className="section-title" id="regions-manage">
+        {t('networks.regions.heading')}
+      </h2>
+      <p>{t('networks.regions.intro')}</p>
+      <div ref={noticeRef} tabIndex={-1} className="outcome">
+        {notice && (
+          <div className="notice notice--success" role="status">
+            <p>{notice}</p>
+          </div>
+        )}
+      </div>
+      {list}
+      {editing ? (
+        <RegionForm
+          key={editing.kind === 'new' ? 'new' : editing.region.id}
+          region={editing.kind === 'change' ? editing.region : undefined}
+          onSaved={(region) => done(t('networks.regions.saved', { name: region.name }))}
+          onCancel={() => done(null)}
+        />
+      ) : (
+        <button
+          ref={openButton}
+          className="button"
+          type="button"
+          onClick={() => {
+            setNotice(null);
+            setEditing({ kind: 'new' });
+          }}
+        >
+          {t('networks.regions.new')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function RegionForm({
+  region,
+  onSaved,
+  onCancel,
+}: {
+  region: Region | undefined;
+  onSaved: (region: Region) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const reference = useReference();
+  const save = useSaveRegion();
+  const hostCodes = useMemo(
+    () => reference.data?.hostCountries.map((country) => country.code) ?? [],
+    [reference.data],
+  );
+  const hostOptions = useCountryOptions(hostCodes);
+  const [failure, setFailure] = useState<{ attempt: number; general: FormProblem[] } | null>(null);
+  const headingId = 'region-form-title';
+  // The form opens where the button was: take the person to its first field.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening.
+  useEffect(() => {
+    document.getElementById(controlId(region ? 'name' : 'id'))?.focus();
+  }, []);
+
+  const resolver = useMemo<Resolver<RegionFormValues, unknown, RegionBody>>(
+    () => async (values) => {
+      const body = {
+        name: values.name,
+        hostCountries: values.hostCountries,
+        version: region?.version ?? 0,
+      };
+      const errors: Partial<Record<RegionField, { type: string; message: string }>> = {};
+      const id = values.id.trim();
+      if (!region && !regionIdParams.safeParse({ id }).success) errors.id = { type: 'invalid', message: '' };
+      const parsed = regionInputSchema.safeParse(body);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const [head] = issue.path;
+          if (head === 'name' || head === 'hostCountries') errors[head] ??= { type: issue.code, message: '' };
+        }
+      }
+      if (Object.keys(errors).length > 0) {
+        return { values: {}, errors: errors as FieldErrors<RegionFormValues> };
+      }
+      return { values: { ...body, id: region?.id ?? id }, errors: {} };
+    },
+    [region],
+  );
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<RegionFormValues, unknown, RegionBody>({
+    resolver,
+    defaultValues: {
+      id: region?.id ?? 'R-',
+      name: region?.name ?? '',
+      hostCountries: region ? [...region.hostCountries] : [],
+    },
+    shouldFocusError: false,
+  });
+
+  const fieldError = (field: RegionField) => {
+    const error = errors[field];
+    if (!error) return undefined;
+    if (error.type === 'server' && typeof error.message === 'string') return error.message;
+    return t(`networks.regions.errors.${field}`);
+  };
+  const inError = (found: FieldErrors<RegionFormValues>) => regionFields.filter((field) => found[field]);
+  const focus = (field: RegionField | undefined) =>
+    window.setTimeout(() => field && document.getElementById(controlId(field))?.focus(), 0);
+
+  const onValid = async (body: RegionBody) => {
+    setFailure(null);
+    try {
+      onSaved(await save.mutateAsync(body));
+    } catch (error) {
+      const attempt = Date.now();
+      if (error instanceof ApiError && error.code === 'stale_version') {
+        const message = region ? t('networks.regions.stale') : t('networks.regions.exists', { id: body.id });
+        if (region) setFailure({ attempt, general: [{ text: message }] });
+        else {
+          setError('id', { type: 'server', message });
+          setFailure({ attempt, general: [] });
+          focus('id');
+        }
+        return;
+      }
+      if (error instanceof ApiError && error.code === 'invalid_request') {
+        const general: FormProblem[] = [];
+        const marked: RegionField[] = [];
+        for (const [path, message] of Object.entries(error.fields)) {
+          const [head = ''] = path.split('.');
+          const field = regionFields.find((candidate) => candidate === head);
+          if (field && !marked.includes(field)) {
+            setError(field, { type: 'server', message });
+            marked.push(field);
+          } else if (!field) general.push({ text: message });
+        }
+        if (marked.length === 0 && general.length === 0) general.push({ text: describeError(error) });
+        setFailure({ attempt, general });
+        focus(regionFields.find((field) => marked.includes(field)));
+        return;
+      }
+      setFailure({ attempt, general: [{ text: describeError(error) }] });
+    }
+  };
+
+  const problems: FormProblem[] = failure
+    ? [
+        ...failure.general,
+        ...inError(errors).map((field) => ({ text: fieldError(field) ?? '', fieldId: controlId(field) })),
+      ]
+    : [];
+
+  return (
+    <form
+      className="form form--wide region-form"
+      noValidate
+      aria-labelledby={headingId}
+      onSubmit={handleSubmit(onValid, (found) => {
+        setFailure({ attempt: Date.now(), general: [] });
+        focus(inError(found)[0]);
+      })}
+    >
+      <h3 id={headingId}>
+        {region ? t('networks.regions.changeTitle', { name: region.name }) : t('networks.regions.newTitle')}
+      </h3>
+      {failure && problems.length > 0 && (
+        <FormErrorSummary
+          key={failure.attempt}
+          title={t('form.errorSummaryTitle')}
+          problems={problems}
+          takeFocus={failure.general.length > 0}
+        />
+      )}
+      {!region && (
+        <InputField
+          id={controlId('id')}
+          label={t('networks.regions.fields.id.label')}
+          hint={t('networks.regions.fields.id.hint')}
+          autoComplete="off"
+          error={fieldError('id')}
+          registration={register('id')}
+        />
+      )}
+      <InputField
+        id={controlId('name')}
+        label={t('networks.regions.fields.name.label')}
+        error={fieldError('name')}
+        registration={register('name')}
+      />
+      <Controller
+        control={control}
+        name="hostCountries"
+        render={({ field }) => (
+          <MultiComboboxField
+            id={controlId('hostCountries')}
+            label={t('networks.regions.fields.hostCountries.label')}
+            hint={t('networks.regions.fields.hostCountries.hint')}
+            error={fieldError('hostCountries')}
+            options={hostOptions}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+          />
+        )}
+      />
+      <div className="button-row">
+        <button className="button" type="submit" disabled={save.isPending}>
+          {save.isPending ? t('networks.regions.saving') : t('networks.regions.save')}
+        </button>
+        <button className="button button--secondary" type="button" onClick={onCancel}>
+          {t('networks.regions.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A box that scrolls sideways when its table is wider than the page. It can take focus, so that people
+ * using a keyboard can scroll it too, and it is named after the table it holds.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard.
+    <section className="table-scroll" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
