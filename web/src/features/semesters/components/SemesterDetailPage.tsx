@@ -5,7 +5,7 @@ import { isSemesterId, semester } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
-import { contributionPath, paths } from '../../../config/paths.ts';
+import { contributionPath, paths, semesterReportsPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
@@ -106,6 +106,9 @@ export function SemesterDetailPage() {
           <dd>{timeLeft}</dd>
         </div>
       </dl>
+      <p>
+        <Link to={semesterReportsPath(data.id)}>{t('semesters.detail.reportsLink', { id: data.id })}</Link>
+      </p>
 
       {mayClose && (
         <CloseSemester
