@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '#shared/dates.ts';
 import { brusselsDate } from '#shared/semesters.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { describeViolations, launchBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
+import { expectNoSeriousViolations, launchBrowser, signInThroughPage } from '../support/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -66,24 +66,8 @@ afterEach(async () => {
   expect(pageErrors.splice(0)).toEqual([]);
 });
 
-/** A new person at a new browser, signed in through the sign-in page. */
-async function signIn(organisation: string, role: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${app.baseUrl}/sign-in`);
-  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
-  await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-  return page;
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const violations = await seriousAccessibilityViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
+const signIn = (organisation: string, role: string): Promise<Page> =>
+  signInThroughPage({ browser, baseUrl: app.baseUrl, contexts, pageErrors }, organisation, role);
 
 function isFocused(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === element.ownerDocument.activeElement);

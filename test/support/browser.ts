@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The system Chromium (Debian's `chromium` package); playwright-core downloads no browser of its own. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -78,4 +79,40 @@ export function describeViolations(violations: readonly AccessibilityViolation[]
         `${impact} ${id}: ${help} (${helpUrl})\n  at ${targets.join('\n  at ')}`,
     )
     .join('\n');
+}
+
+/** Fails the test with a readable list when axe finds a serious or critical violation on the page. */
+export async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const violations = await seriousAccessibilityViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+export interface BrowserPeople {
+  browser: Browser;
+  baseUrl: string;
+  /** Every context opened, for the test file to close. */
+  contexts: BrowserContext[];
+  /** Uncaught errors of any page, for the test file to assert there were none. */
+  pageErrors: Error[];
+}
+
+/**
+ * A new person at a new browser (own sessionStorage and localStorage), signed in through the
+ * sign-in page as a person would, landing on the dashboard.
+ */
+export async function signInThroughPage(
+  people: BrowserPeople,
+  organisation: string,
+  role: string,
+): Promise<Page> {
+  const context = await people.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' });
+  people.contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => people.pageErrors.push(error));
+  await page.goto(`${people.baseUrl}/sign-in`);
+  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  return page;
 }
