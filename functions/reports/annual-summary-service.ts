@@ -53,7 +53,8 @@ function aggregate(reports: Awaited<ReturnType<typeof yearReports>>) {
   }
   const networks = [...byNetwork.values()].sort((a, b) => a.networkId.localeCompare(b.networkId));
   const overall = { ilosByState: {} as Figures, meetings: 0, trainings: 0, figures: {} as Figures };
-  for (const network of networks) {
+  // Overall sums count each ILO and each figure once: regional networks overlap country networks.
+  for (const network of networks.filter((n) => !n.networkId.startsWith('R-'))) {
     add(overall.ilosByState, network.ilosByState);
     overall.meetings += network.meetings;
     overall.trainings += network.trainings;

@@ -9,6 +9,7 @@ import { logger } from '../lib/logger.ts';
 import { ConditionFailed, transact } from '../lib/transactions.ts';
 import { NetworkRepository } from '../networks/network-repository.ts';
 import { networkInSemester } from '../networks/network-service.ts';
+import { RegionRepository } from '../networks/region-repository.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
 import { requestReportGeneration } from './generation-queue.ts';
 import { renderReportDocx } from './render-docx.ts';
@@ -132,17 +133,38 @@ export async function generateNetworkReport(
   }
 }
 
+/**
+ * Who was a member of which network in a semester, from every posting (one Query) and the regional
+ * networks (one Query): a country network's members, or a regional network's over its countries.
+ */
+async function membershipIndex(semesterId: string) {
+  const [postings, regions] = await Promise.all([NetworkRepository.allPostings(), RegionRepository.list()]);
+  const membersOfCountries = (hostCountries: string[]) =>
+    membersInSemester(
+      postings.filter((p) => hostCountries.includes(p.hostCountry)),
+      semesterId,
+    ).map((m) => m.state);
+  const regionCountries = new Map(regions.map((r) => [r.id, r.hostCountries]));
+  return {
+    membersOf: (networkId: string) => membersOfCountries(regionCountries.get(networkId) ?? [networkId]),
+    networks: () => [
+      ...[...new Set(postings.map((p) => p.hostCountry))]
+        .filter((cc) => membersOfCountries([cc]).length > 0)
+        .sort(),
+      ...regions.filter((r) => membersOfCountries(r.hostCountries).length > 0).map((r) => r.id),
+    ],
+  };
+}
+
+/** Every network with members in the semester: each host country's, and each regional one. */
+export async function networksWithMembers(semesterId: string): Promise<string[]> {
+  return (await membershipIndex(semesterId)).networks();
+}
+
 /** After a close: one generation request per network that had members in the semester. */
 export async function requestSemesterReports(semesterId: string): Promise<number> {
-  const postings = await NetworkRepository.allPostings();
-  const networks = [...new Set(postings.map((p) => p.hostCountry))].filter(
-    (hostCountry) =>
-      membersInSemester(
-        postings.filter((p) => p.hostCountry === hostCountry),
-        semesterId,
-      ).length > 0,
-  );
-  await requestReportGeneration(networks.sort().map((networkId) => ({ semester: semesterId, networkId })));
+  const networks = await networksWithMembers(semesterId);
+  await requestReportGeneration(networks.map((networkId) => ({ semester: semesterId, networkId })));
   return networks.length;
 }
 
@@ -166,7 +188,7 @@ function allowedOn(caller: Caller, record: ReportRecord): ReportAction[] {
 }
 
 async function membersOf(semesterId: string, networkId: string) {
-  return membersInSemester(await NetworkRepository.postings(networkId), semesterId).map((m) => m.state);
+  return (await membershipIndex(semesterId)).membersOf(networkId);
 }
 
 function summary(record: ReportRecord, caller: Caller) {
@@ -185,32 +207,14 @@ function summary(record: ReportRecord, caller: Caller) {
 }
 
 export async function listReports(caller: Caller, semesterId: string) {
-  const [records, postings, semesterRecord] = await Promise.all([
+  const [records, membership, semesterRecord] = await Promise.all([
     ReportRepository.forSemester(semesterId),
-    NetworkRepository.allPostings(),
+    membershipIndex(semesterId),
     SemesterRepository.get(semesterId),
   ]);
-  const visible = records.filter((record) =>
-    canRead(
-      caller,
-      record,
-      membersInSemester(
-        postings.filter((p) => p.hostCountry === record.networkId),
-        semesterId,
-      ).map((m) => m.state),
-    ),
-  );
+  const visible = records.filter((record) => canRead(caller, record, membership.membersOf(record.networkId)));
   // Generation runs in the background after the close: what is still to come, for a progress display.
-  const expected =
-    semesterRecord?.status === 'closed'
-      ? [...new Set(postings.map((p) => p.hostCountry))].filter(
-          (hostCountry) =>
-            membersInSemester(
-              postings.filter((p) => p.hostCountry === hostCountry),
-              semesterId,
-            ).length > 0,
-        )
-      : [];
+  const expected = semesterRecord?.status === 'closed' ? membership.networks() : [];
   const generated = new Set(records.map((r) => r.networkId));
   return {
     items: visible.map((record) => summary(record, caller)),

@@ -94,6 +94,12 @@ beforeAll(async () => {
   await post('NL:editor', 'GH');
   await contribute('DE', 'BF', true);
   await contribute('FR', 'BF', false);
+  // A regional network over both: it gets a report of its own.
+  const region = await app.call('PUT', '/api/regional-networks/R-west-africa', {
+    token: tokens['EC:admin'],
+    body: { name: 'West Africa', hostCountries: ['BF', 'GH'], version: 0 },
+  });
+  expect(region.status).toBe(200);
 });
 afterAll(async () => {
   await app?.stop();
@@ -137,6 +143,7 @@ describe('semester close and report generation', () => {
     ).toEqual([
       ['BF', 1],
       ['GH', 1],
+      ['R-west-africa', 1],
     ]);
     expect(list.json.items[0]).toMatchObject({
       status: 'generated',
@@ -307,7 +314,7 @@ describe('semester close and report generation', () => {
     const summary = await app.call('GET', `/api/annual-summaries/${year}`, { token: tokens['EP:reader'] });
     expect(summary.status).toBe(200);
     expect(summary.json.summary.overall).toMatchObject({
-      networks: 2,
+      networks: 3,
       figures: { 'C.personsNotBoarded': 14 },
     });
     expect(
@@ -317,7 +324,7 @@ describe('semester close and report generation', () => {
       summary.json.summary.reports.map(
         (r: { networkId: string; version: number }) => `${r.networkId}v${r.version}`,
       ),
-    ).toEqual(['BFv3', 'GHv1']);
+    ).toEqual(['BFv3', 'GHv1', 'R-west-africav1']);
     const pdf = Buffer.from(await (await fetch(summary.json.formats.pdf)).arrayBuffer());
     expect(pdfText(pdf)).toContain(`Annual summary of the ILO networks — ${year}`);
   });
