@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type App, type Environment, Tags } from 'aws-cdk-lib';
 import { DEFAULT_ENVIRONMENT_NAME, deploymentEnvironment } from './environment.ts';
@@ -35,7 +35,17 @@ function webOriginsFromContext(app: App): string[] | undefined {
  * Adds both stacks of one deployment environment to the app. Used by infra/app.ts (the CDK CLI) and
  * by the infrastructure tests, which build the app without the CLI.
  */
-export function buildApp(app: App, envName: string = DEFAULT_ENVIRONMENT_NAME): IloNetworkStacks {
+export function buildApp(
+  app: App,
+  envName: string = DEFAULT_ENVIRONMENT_NAME,
+  options: { webAssetDir?: string } = {},
+): IloNetworkStacks {
+  const webAssetDir = options.webAssetDir ?? join(REPO_ROOT, 'web', 'dist');
+  if (!existsSync(join(webAssetDir, 'index.html'))) {
+    throw new Error(
+      `The web app is not built (${webAssetDir}): run npm run build:web first (npm run synth does).`,
+    );
+  }
   const retention: unknown = app.node.tryGetContext('personalDataRetentionMonths');
   const deployment = deploymentEnvironment(
     envName,
@@ -66,6 +76,7 @@ export function buildApp(app: App, envName: string = DEFAULT_ENVIRONMENT_NAME): 
     reportsBucket: stateful.reportsBucket,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
+    webAssetDir,
   });
 
   for (const stack of [stateful, stateless]) {

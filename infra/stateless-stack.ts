@@ -23,6 +23,7 @@ import { REPORTS_PREFIX } from '#shared/table-design.ts';
 import type { DeploymentEnvironment } from './environment.ts';
 import { REPO_ROOT } from './paths.ts';
 import { tableActions } from './table-access.ts';
+import { WebHosting } from './web-hosting.ts';
 
 export interface StatelessStackProps extends StackProps {
   deployment: DeploymentEnvironment;
@@ -32,6 +33,8 @@ export interface StatelessStackProps extends StackProps {
   reportsBucket: s3.IBucket;
   userPool: cognito.IUserPool;
   userPoolClient: cognito.IUserPoolClient;
+  /** The built web app to host (web/dist); see infra/build-app.ts. */
+  webAssetDir: string;
   /** One function and one route per row; functions/routes.ts unless a test supplies its own. */
   routes?: readonly Route[];
 }
@@ -83,6 +86,7 @@ const pascalCase = (name: string) => name.charAt(0).toUpperCase() + name.slice(1
 export class StatelessStack extends Stack {
   public readonly httpApi: apigateway.HttpApi;
 
+  public readonly web: WebHosting;
   public readonly reportQueue: sqs.Queue;
   public readonly reportDeadLetters: sqs.Queue;
   public readonly scheduleDeadLetters: sqs.Queue;
@@ -231,6 +235,20 @@ export class StatelessStack extends Stack {
       schedule: events.Schedule.cron({ minute: '0', hour: '4' }),
       targets: [new eventsTargets.LambdaFunction(draftAnnualSummary, { retryAttempts: 2 })],
     });
+
+    this.web = new WebHosting(this, 'Web', {
+      api: this.httpApi,
+      webAssetDir: props.webAssetDir,
+      isProduction: props.deployment.isProduction,
+      runtimeConfig: {
+        apiBaseUrl: '/api',
+        region: this.region,
+        userPoolId: userPool.userPoolId,
+        userPoolClientId: userPoolClient.userPoolClientId,
+        signInMethod: 'cognito',
+      },
+    });
+    new CfnOutput(this, 'WebUrl', { value: `https://${this.web.distribution.distributionDomainName}` });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { reportStyleHash } from '#functions/reports/render-html.ts';
+import { webContentSecurityPolicy, webSecurityHeaders } from '#shared/web-security.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,11 +15,10 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-// No framing by others, scripts from self only; styles from self plus the report documents' one
-// sheet (reports are shown inline in a sandboxed frame, which inherits this policy).
+// The same headers CloudFront sends (shared/web-security.ts).
 const pageHeaders = {
-  'content-security-policy': `default-src 'self'; img-src 'self' data:; style-src 'self' ${reportStyleHash()}; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
-  'referrer-policy': 'strict-origin-when-cross-origin',
+  'content-security-policy': webContentSecurityPolicy(),
+  'referrer-policy': webSecurityHeaders.referrerPolicy,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
 };

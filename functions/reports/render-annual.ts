@@ -1,6 +1,7 @@
 import type { AnnualSummaryDocument } from '#shared/annual-summary.ts';
+import { REPORT_STYLES } from '#shared/report-style.ts';
 import { templateFieldTexts } from '#shared/report-template-texts.ts';
-import { escapeHtml, REPORT_STYLES } from './render-html.ts';
+import { escapeHtml } from './render-html.ts';
 import { renderTextPdf } from './render-pdf.ts';
 import { stateName } from './report-text.ts';
 

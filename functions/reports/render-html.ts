@@ -1,11 +1,6 @@
-import { createHash } from 'node:crypto';
+import { REPORT_STYLES } from '#shared/report-style.ts';
 import type { ReportDocument } from '#shared/reports.ts';
 import { cellText, headerLines, partTitles, reportTitle, stateName } from './report-text.ts';
-
-/** The CSP source that allows REPORT_STYLES, e.g. for `style-src`. */
-export function reportStyleHash(): string {
-  return `'sha256-${createHash('sha256').update(REPORT_STYLES, 'utf8').digest('base64')}'`;
-}
 
 /** Everything from contributions is text: escaped, so script or markup in a narrative stays inert. */
 export function escapeHtml(value: unknown): string {
@@ -22,21 +17,6 @@ const paragraphs = (text: string) =>
     .split(/\n{2,}/)
     .map((p) => `<p>${escapeHtml(p).replaceAll('\n', '<br>')}</p>`)
     .join('');
-
-/**
- * The one style sheet of the report documents. The web app shows a report inline in a sandboxed
- * frame, which inherits the app's content security policy: the policy allows exactly this sheet by
- * its hash (`reportStyleHash`), and nothing else inline.
- */
-export const REPORT_STYLES = `
-body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
-.marking{text-align:center;font-weight:bold;letter-spacing:.1em;border:2px solid #1a1a1a;padding:.25rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #888;padding:.25rem .5rem;text-align:left;vertical-align:top}
-th{background:#eef}td.number{text-align:right}h2{border-bottom:2px solid #003399;padding-bottom:.25rem}
-.state{font-weight:bold}.empty{color:#555;font-style:italic}
-@media print{body{margin:0;max-width:none}.marking{position:running(marking)}h2{break-after:avoid}table,li{break-inside:avoid}}
-@page{margin:2cm;@top-center{content:element(marking)}@bottom-right{content:"Page " counter(page) " of " counter(pages)}}
-`;
 
 export function renderReportHtml(report: ReportDocument): string {
   const title = reportTitle(report);

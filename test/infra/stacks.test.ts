@@ -13,6 +13,8 @@ import { REPO_ROOT } from '../../infra/paths.ts';
 import { StatefulStack } from '../../infra/stateful-stack.ts';
 import { StatelessStack } from '../../infra/stateless-stack.ts';
 
+const WEB_FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'web-dist');
+
 /** The parts of a synthesised CloudFormation resource these tests read. */
 interface CfnResource {
   Type: string;
@@ -86,7 +88,7 @@ let stateless: Template;
 beforeAll(() => {
   // Bundles every handler with esbuild: seconds, so once per file.
   const app = new App({ context: cdkJson.context });
-  const stacks = buildApp(app, 'test');
+  const stacks = buildApp(app, 'test', { webAssetDir: WEB_FIXTURE });
   expect(stacks.stateful.stackName).toBe('IloNetwork-test-Stateful');
   expect(stacks.stateless.stackName).toBe('IloNetwork-test-Stateless');
   stateful = Template.fromStack(stacks.stateful);
@@ -210,8 +212,9 @@ describe('stateful stack: the user pool', () => {
 describe('stateless stack: functions', () => {
   // The Trigger construct brings its own provider function (runtime and architecture chosen by CDK).
   const ourFunctions = () =>
-    Object.entries(resourcesOfType(stateless, 'AWS::Lambda::Function')).filter(
-      ([id]) => !id.startsWith('AWSCDKTriggerCustomResourceProvider'),
+    // Ours say which handler file they run; CDK's own helpers (trigger, bucket deployment) do not.
+    Object.entries(resourcesOfType(stateless, 'AWS::Lambda::Function')).filter(([, fn]) =>
+      String(fn.Properties.Description ?? '').includes('(functions/'),
     );
 
   it('has one function per deployed route and one per job', () => {
@@ -405,6 +408,52 @@ describe('stateless stack: permissions', () => {
     expect(target.DeadLetterConfig.Arn).toBeDefined();
   });
 
+  it('hosts the web app in a private bucket behind CloudFront, with the API on the same origin and security headers', () => {
+    const [, distribution] = onlyResourceOfType(stateless, 'AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig as {
+      DefaultRootObject: string;
+      Origins: {
+        S3OriginConfig?: unknown;
+        OriginAccessControlId?: unknown;
+        CustomOriginConfig?: { OriginProtocolPolicy: string };
+      }[];
+      CacheBehaviors: { PathPattern: string; ViewerProtocolPolicy: string }[];
+      DefaultCacheBehavior: { ViewerProtocolPolicy: string; FunctionAssociations: unknown[] };
+    };
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.Origins.some((o) => o.OriginAccessControlId !== undefined)).toBe(true);
+    expect(config.Origins.find((o) => o.CustomOriginConfig)?.CustomOriginConfig?.OriginProtocolPolicy).toBe(
+      'https-only',
+    );
+    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual(['/api/*']);
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+    const [, headers] = onlyResourceOfType(stateless, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const security = (
+      headers.Properties.ResponseHeadersPolicyConfig as {
+        SecurityHeadersConfig: Record<string, Record<string, unknown>>;
+      }
+    ).SecurityHeadersConfig;
+    expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toContain("frame-ancestors 'none'");
+    expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toMatch(/style-src 'self' 'sha256-/);
+    expect(security.StrictTransportSecurity?.AccessControlMaxAgeSec).toBe(63_072_000);
+    expect(security.FrameOptions?.FrameOption).toBe('DENY');
+    const buckets = Object.values(resourcesOfType(stateless, 'AWS::S3::Bucket'));
+    for (const bucket of buckets) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+    }
+    const deployment = Object.values(resourcesOfType(stateless, 'Custom::CDKBucketDeployment'))[0];
+    // config.json is generated at deployment from the stateful stack's user pool and web client.
+    const markers = JSON.stringify(deployment?.Properties.SourceMarkers);
+    expect(markers).toContain('UserPool');
+    expect(markers).toContain('WebClient');
+  });
+
   it('lets only the functions that need it touch the reports bucket or the queue', () => {
     for (const route of deployedRoutes) {
       const found = Object.values(resourcesOfType(stateless, 'AWS::ApiGatewayV2::Route')).find(
@@ -454,6 +503,7 @@ describe('stateless stack: local-only endpoints', () => {
       reportsBucket: stateful.reportsBucket,
       userPool: stateful.userPool,
       userPoolClient: stateful.userPoolClient,
+      webAssetDir: WEB_FIXTURE,
       routes: [
         { endpoint: 'devLogin', entry: 'handlers/health.ts' },
         { endpoint: 'health', entry: 'handlers/health.ts' },

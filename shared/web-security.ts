@@ -1,0 +1,28 @@
+/**
+ * The security headers of the web app, the same from the local static server and from CloudFront.
+ * Node only (the style hash uses node:crypto): the web app never imports this module.
+ */
+import { reportStyleHash } from './report-style.ts';
+
+/**
+ * Scripts, styles and connections from the app's own origin only; no framing by others. The one
+ * inline style allowed is the report documents' sheet, by its hash: a report is shown inline in a
+ * sandboxed frame, which inherits this policy.
+ */
+export function webContentSecurityPolicy(): string {
+  return [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    `style-src 'self' ${reportStyleHash()}`,
+    "script-src 'self'",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+export const webSecurityHeaders = {
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  hstsMaxAgeSeconds: 63_072_000,
+} as const;
