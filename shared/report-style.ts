@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * The one style sheet of the report documents. The web app shows a report inline in a sandboxed
  * frame, which inherits the app's content security policy: the policy allows exactly this sheet by
@@ -15,7 +13,10 @@ th{background:#eef}td.number{text-align:right}h2{border-bottom:2px solid #003399
 @page{margin:2cm;@top-center{content:element(marking)}@bottom-right{content:"Page " counter(page) " of " counter(pages)}}
 `;
 
-/** The CSP source that allows REPORT_STYLES (Node only: it hashes with node:crypto). */
-export function reportStyleHash(): string {
-  return `'sha256-${createHash('sha256').update(REPORT_STYLES, 'utf8').digest('base64')}'`;
-}
+/**
+ * The SHA-256 of REPORT_STYLES, for the CSP (`style-src 'sha256-…'`). Kept as a constant so that the
+ * browser build needs no hashing; test/unit/web-security.test.ts fails if the sheet and it drift apart.
+ */
+export const REPORT_STYLES_SHA256 = '1lNNiJcdRf2fDs1gMUcjs+8+tID7/QnuUMNDgcI6Vi4=';
+
+export const reportStyleSource = `'sha256-${REPORT_STYLES_SHA256}'`;

@@ -1,8 +1,5 @@
-/**
- * The security headers of the web app, the same from the local static server and from CloudFront.
- * Node only (the style hash uses node:crypto): the web app never imports this module.
- */
-import { reportStyleHash } from './report-style.ts';
+/** The security headers of the web app, the same from the local static server and from CloudFront. */
+import { reportStyleSource } from './report-style.ts';
 
 /**
  * Scripts, styles and connections from the app's own origin only; no framing by others. The one
@@ -13,7 +10,7 @@ export function webContentSecurityPolicy(): string {
   return [
     "default-src 'self'",
     "img-src 'self' data:",
-    `style-src 'self' ${reportStyleHash()}`,
+    `style-src 'self' ${reportStyleSource}`,
     "script-src 'self'",
     "connect-src 'self'",
     "frame-ancestors 'none'",
