@@ -96,7 +96,7 @@ export function SemesterReportsPage() {
       <div ref={outcomeRef} tabIndex={-1} className="outcome">
         {justClosed && closed && (
           <div className="notice notice--success" role="status">
-            <p>{t('reports.close.done', { id })}</p>
+            <p>{t('closeSemester.done', { id })}</p>
           </div>
         )}
       </div>

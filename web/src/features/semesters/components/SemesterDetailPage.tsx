@@ -77,7 +77,7 @@ export function SemesterDetailPage() {
       <div ref={outcome} tabIndex={-1} className="outcome">
         {closed && data.status === 'closed' && (
           <div className="notice notice--success" role="status">
-            <p>{t('semesters.close.done', { id: data.id })}</p>
+            <p>{t('closeSemester.done', { id: data.id })}</p>
           </div>
         )}
       </div>
