@@ -56,13 +56,13 @@ async function load(network: NetworkIdentity) {
   return { own, postings };
 }
 
-async function presidencyOf(semesterId: string): Promise<string> {
-  const record = (await SemesterRepository.list()).find((s) => s.semester === semesterId);
+async function semesterRecordOf(semesterId: string) {
+  const record = await SemesterRepository.get(semesterId);
   if (!record)
     throw new HttpError('invalid_request', 'No Presidency is recorded for this semester.', {
       semester: 'unknown',
     });
-  return record.presidency;
+  return record;
 }
 
 function designationOf(own: Record<string, unknown>[], semesterId: string) {
@@ -115,17 +115,19 @@ function isMember(members: readonly Member[], state: string) {
 export async function networkInSemester(networkId: string, semesterId: string) {
   const network = await identify(networkId);
   const { start, end } = semester(semesterId);
-  const [{ own, postings }, presidency, arrangements] = await Promise.all([
+  const [{ own, postings }, semesterRecord, arrangements] = await Promise.all([
     load(network),
-    presidencyOf(semesterId),
+    semesterRecordOf(semesterId),
     ArrangementRepository.list(),
   ]);
+  const { presidency } = semesterRecord;
   const members = membersInSemester(postings, semesterId);
   const designation = designationOf(own, semesterId);
   return {
     network,
     postings,
     presidency,
+    semesterStatus: semesterRecord.status,
     members,
     designation,
     drafting: draftingStateFor({ presidency, members, ...designation }),
@@ -151,12 +153,19 @@ export async function getNetwork(
 ) {
   const semesterId = semesterParam ?? semesterIdAt(now);
   const today = brusselsDate(now);
-  const [
-    { network, postings, presidency, members, designation, drafting, activities, arrangements },
-    record,
-  ] = await Promise.all([networkInSemester(networkId, semesterId), SemesterRepository.get(semesterId)]);
+  const {
+    network,
+    postings,
+    presidency,
+    semesterStatus,
+    members,
+    designation,
+    drafting,
+    activities,
+    arrangements,
+  } = await networkInSemester(networkId, semesterId);
   // A closed semester's activities and acting state are settled; the Commission may still reassign.
-  const open = record?.status !== 'closed';
+  const open = semesterStatus !== 'closed';
   const allowed: NetworkAction[] = [];
   if (open && isWriter(caller) && isMember(members, caller.organisation)) allowed.push('record_activity');
   if (
@@ -200,7 +209,7 @@ async function requireMemberWriter(caller: Caller, network: NetworkIdentity, sem
 }
 
 async function requireOpenSemester(semesterId: string) {
-  const record = (await SemesterRepository.list()).find((s) => s.semester === semesterId);
+  const record = await SemesterRepository.get(semesterId);
   if (record?.status === 'closed') {
     throw new HttpError(
       'semester_closed',

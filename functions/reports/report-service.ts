@@ -233,17 +233,17 @@ async function readableVersion(caller: Caller, semesterId: string, networkId: st
   const versions = await ReportRepository.versions(semesterId, networkId);
   const record = version ? versions.find((v) => v.version === version) : versions.at(-1);
   if (!record) throw notFound('The report');
-  if (!canRead(caller, record, await membersOf(semesterId, networkId))) {
+  const members = await membersOf(semesterId, networkId);
+  if (!canRead(caller, record, members)) {
     throw forbidden(
       'This report is not finalised yet: it is read by the network members and the Commission until then.',
     );
   }
-  return { record, versions };
+  return { record, versions, members };
 }
 
 export async function getReport(caller: Caller, semesterId: string, networkId: string, version?: number) {
-  const { record, versions } = await readableVersion(caller, semesterId, networkId, version);
-  const members = await membersOf(semesterId, networkId);
+  const { record, versions, members } = await readableVersion(caller, semesterId, networkId, version);
   const latest = versions.at(-1)?.version === record.version;
   const name = `report-${semesterId}-${networkId}-v${record.version}`;
   const formats = Object.fromEntries(
