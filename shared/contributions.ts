@@ -171,6 +171,11 @@ export const outstandingSchema = z
   })
   .meta({ id: 'OutstandingContributions' });
 
+/** A state that wrote nothing has no contribution yet: its version is 0, and it may be reopened too. */
+export const reopenContributionSchema = z
+  .strictObject({ version: z.number().int().min(0) })
+  .meta({ id: 'ContributionReopen' });
+
 export const closeSemesterSchema = z
   .strictObject({ force: z.boolean().default(false) })
   .meta({ id: 'CloseSemester' });

@@ -12,6 +12,7 @@ import {
   contributionParams,
   contributionSchema,
   outstandingSchema,
+  reopenContributionSchema,
   semesterDetailSchema,
   semesterListSchema,
   semesterParams,
@@ -463,7 +464,7 @@ export const endpoints = {
     params: contributionParams,
     summary: 'A late-submission exception for this one contribution (the Commission, the drafting state)',
     tag: 'contributions',
-    body: versionOnlySchema,
+    body: reopenContributionSchema,
     success: { status: 200, schema: contributionSchema },
   },
   listReports: {
