@@ -34,7 +34,13 @@ const webDir = process.env.WEB_DIST_DIR ?? fileURLToPath(new URL('../../web/dist
  * The local runtime for one test file: its own table and bucket on the shared embedded servers,
  * served over real HTTP on a free port, exactly as `npm start` serves it.
  */
-export async function startTestApp(options: { serveWeb?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    serveWeb?: boolean;
+    /** Keep the dev signing key in this file, so a test can mint tokens with it (expired ones). */
+    keyFile?: string;
+  } = {},
+): Promise<TestApp> {
   const suffix = randomUUID().slice(0, 8);
   const tableName = `test-${suffix}`;
   const bucket = `test-${suffix}`;
@@ -44,6 +50,7 @@ export async function startTestApp(options: { serveWeb?: boolean } = {}): Promis
     bucket,
     port: 0,
     ...(options.serveWeb ? { webDir } : {}),
+    ...(options.keyFile ? { keyFile: options.keyFile } : {}),
   });
 
   const call: TestApp['call'] = async (method, path, { token, body, rawBody, headers } = {}) => {

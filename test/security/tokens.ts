@@ -1,0 +1,44 @@
+import type { DevLoginRequest } from '#shared/api/schemas.ts';
+import { createDevTokenService } from '../../local/dev-auth.ts';
+import type { World } from './world.ts';
+
+const decode = (segment: string) => JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * Tokens no one should get past the door with, and one that gets past it with a role its
+ * organisation cannot hold. Minted with the app's own key where the point is that only one thing
+ * is wrong.
+ */
+export async function hostileTokens(world: World) {
+  const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  const sameKeyInThePast = await createDevTokenService({ keyFile: world.keyFile, now: () => twoHoursAgo });
+  const sameKey = await createDevTokenService({ keyFile: world.keyFile });
+  const anotherKey = await createDevTokenService();
+
+  const expired = (await sameKeyInThePast.issue({ organisation: 'DE', role: 'coordinator' })).token;
+  const otherKey = (await anotherKey.issue({ organisation: 'EC', role: 'admin' })).token;
+
+  // A reader of SE promotes itself to the Commission's administrator, keeping the signature.
+  const [header, payload, signature] = (await world.app.login('SE', 'reader')).split('.') as [
+    string,
+    string,
+    string,
+  ];
+  const tampered = [
+    header,
+    encode({ ...decode(payload), 'custom:organisation': 'EC', 'custom:role': 'admin' }),
+    signature,
+  ].join('.');
+
+  // The same claims, "signed" with no algorithm at all.
+  const [, ecPayload] = world.tokens['EC:admin'].split('.') as [string, string];
+  const unsigned = [encode({ alg: 'none', typ: 'JWT' }), ecPayload, ''].join('.');
+
+  // The dev login refuses this pair; the key does not care, so the API must.
+  const impossibleRole = (
+    await sameKey.issue({ organisation: 'DE', role: 'admin' } as unknown as DevLoginRequest)
+  ).token;
+
+  return { expired, otherKey, tampered, unsigned, impossibleRole };
+}
