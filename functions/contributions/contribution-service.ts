@@ -131,12 +131,19 @@ export async function getContribution(caller: Caller, semesterId: string, networ
   return present(caller, semesterId, networkId, state, ctx);
 }
 
+/**
+ * The contribution and its audit entry. A save or submit that only the semester's open state allows
+ * checks that state in the same transaction: a close committed meanwhile refuses it (409
+ * semester_closed), so nothing is submitted that the close did not see.
+ */
 async function write(
   caller: Caller,
   before: ContributionRecord | undefined,
   after: ContributionRecord,
   action: string,
+  lockedByClose: boolean,
 ) {
+  const semesterCheck = lockedByClose ? [SemesterRepository.openCheck(after.semester)] : [];
   try {
     await transact([
       ContributionRepository.put(after, before?.version),
@@ -152,8 +159,10 @@ async function write(
           : {}),
         after: { status: after.status, version: after.version, values: after.values },
       }),
+      ...semesterCheck,
     ]);
   } catch (error) {
+    if (error instanceof ConditionFailed && error.index === 2) throw lockErrors.semester_closed();
     if (error instanceof ConditionFailed) throw staleVersion('this contribution');
     throw error;
   }
@@ -194,7 +203,7 @@ export async function saveContribution(
     ...(ctx.record?.submittedAt ? { submittedAt: ctx.record.submittedAt } : {}),
     ...(ctx.record?.reopenedAt ? { reopenedAt: ctx.record.reopenedAt } : {}),
   };
-  await write(caller, ctx.record, after, 'saved');
+  await write(caller, ctx.record, after, 'saved', ctx.semesterStatus.status === 'open');
   return present(caller, semesterId, networkId, state, { ...ctx, record: after });
 }
 
@@ -236,7 +245,7 @@ export async function submitContribution(
     savedBy: caller.subject,
     submittedAt: at,
   };
-  await write(caller, ctx.record, after, after.late ? 'submitted_late' : 'submitted');
+  await write(caller, ctx.record, after, after.late ? 'submitted_late' : 'submitted', !after.late);
   // A late contribution accepted under an exception makes a new version of the closed semester's report.
   if (after.late) await requestReportGeneration([{ semester: semesterId, networkId }]);
   return present(caller, semesterId, networkId, state, { ...ctx, record: after });
@@ -275,7 +284,8 @@ export async function reopenContribution(
     reopenedAt: at,
     ...(ctx.record?.submittedAt ? { submittedAt: ctx.record.submittedAt } : {}),
   };
-  await write(caller, ctx.record, after, 'reopened');
+  // A reopening is allowed before and after the close alike.
+  await write(caller, ctx.record, after, 'reopened', false);
   return present(caller, semesterId, networkId, state, { ...ctx, record: after });
 }
 

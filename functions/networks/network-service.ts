@@ -208,14 +208,12 @@ async function requireMemberWriter(caller: Caller, network: NetworkIdentity, sem
   }
 }
 
+const semesterClosed = (semesterId: string) =>
+  new HttpError('semester_closed', `Semester ${semesterId} is closed: its activities can no longer change.`);
+
 async function requireOpenSemester(semesterId: string) {
   const record = await SemesterRepository.get(semesterId);
-  if (record?.status === 'closed') {
-    throw new HttpError(
-      'semester_closed',
-      `Semester ${semesterId} is closed: its activities can no longer change.`,
-    );
-  }
+  if (record?.status === 'closed') throw semesterClosed(semesterId);
 }
 
 export async function recordActivity(
@@ -241,18 +239,25 @@ export async function recordActivity(
     updatedAt: at,
     fields,
   };
-  await transact([
-    activityWrites.put(record, undefined),
-    auditEntry({
-      kind: 'activity',
-      entityId: record.id,
-      owner: caller.organisation,
-      action: `${kind}_recorded`,
-      at,
-      actor: actorOf(caller),
-      after: record,
-    }),
-  ]);
+  try {
+    await transact([
+      activityWrites.put(record, undefined),
+      auditEntry({
+        kind: 'activity',
+        entityId: record.id,
+        owner: caller.organisation,
+        action: `${kind}_recorded`,
+        at,
+        actor: actorOf(caller),
+        after: record,
+      }),
+      // A close committed since requireOpenSemester read the semester refuses the record.
+      SemesterRepository.openCheck(semesterId),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionFailed && error.index === 2) throw semesterClosed(semesterId);
+    throw error;
+  }
   return { ...record, allowed: EDITABLE };
 }
 
@@ -306,9 +311,13 @@ export async function updateActivity(
       after,
     }),
   );
+  // A close of its semester, committed since requireOpenSemester read it, refuses the change.
+  items.push(SemesterRepository.openCheck(before.semester));
   try {
     await transact(items);
   } catch (error) {
+    if (error instanceof ConditionFailed && error.index === items.length - 1)
+      throw semesterClosed(before.semester);
     if (error instanceof ConditionFailed) throw staleVersion('this activity');
     throw error;
   }
@@ -384,8 +393,11 @@ export async function designateDraftingState(
         before,
         after,
       }),
+      // The acting state is settled by the close: one committed since it was read refuses this.
+      ...(mode === 'acting' ? [SemesterRepository.openCheck(semesterId)] : []),
     ]);
   } catch (error) {
+    if (error instanceof ConditionFailed && error.index === 2) throw semesterClosed(semesterId);
     if (error instanceof ConditionFailed) throw staleVersion("this network's drafting designation");
     throw error;
   }

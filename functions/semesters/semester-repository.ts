@@ -68,6 +68,22 @@ export const SemesterRepository = {
     }
   },
 
+  /**
+   * A transaction item that holds only while the semester is open: a write that a closed semester
+   * locks carries it, so a close landing between the write's read and its commit refuses the write.
+   */
+  openCheck(id: string): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: { pk: PARTITION, sk: sortKey(id as SemesterId) },
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open' },
+      },
+    };
+  },
+
   /** The record that a reminder was sent, created once (in the transaction that sends it). */
   reminderMarker(id: string, daysBefore: number, at: string): TransactItem {
     return {
