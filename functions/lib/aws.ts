@@ -9,13 +9,50 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
 let sqsClient: SQSClient | undefined;
 
+/**
+ * Retries, set here rather than left to each client's default: the SDK's standard strategy retries
+ * throttling, 5xx answers and network failures with exponential backoff and full jitter, within a
+ * retry quota per client (so a store that keeps failing is not hammered). Four attempts in all; what
+ * still fails answers 503 with Retry-After (lib/http/errors.ts).
+ */
+export const RETRIES = { maxAttempts: 4, retryMode: 'standard' } as const;
+
+/**
+ * A transaction cancelled only because another one touched the same item at the same moment
+ * (TransactionConflict), or a single write refused because a transaction held its item: nothing was
+ * written, and trying again decides it (the retry meets the winner's version and fails its condition:
+ * 409). Marked retryable here, inside the SDK's retry loop, so the SDK retries it with backoff.
+ */
+function isTransactionConflict(error: { name?: string; CancellationReasons?: { Code?: string }[] }) {
+  if (error.name === 'TransactionConflictException') return true;
+  if (error.name !== 'TransactionCanceledException') return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return (
+    codes.includes('TransactionConflict') && codes.every((c) => c === 'None' || c === 'TransactionConflict')
+  );
+}
+
 export function dynamo(): DynamoDBDocumentClient {
   if (!documentClient) {
     const { AWS_REGION, DYNAMODB_ENDPOINT } = config();
     const client = new DynamoDBClient({
       region: AWS_REGION,
       ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT } : {}),
+      ...RETRIES,
     });
+    // In the finalize step at low priority: inside the retry loop (retryMiddleware is high priority).
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          if (error && typeof error === 'object' && isTransactionConflict(error))
+            Object.assign(error, { $retryable: {} });
+          throw error;
+        }
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'retryTransactionConflicts' },
+    );
     documentClient = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
@@ -32,6 +69,7 @@ export function s3(): S3Client {
       ...(S3_ENDPOINT ? { endpoint: S3_ENDPOINT, forcePathStyle: true } : {}),
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
+      ...RETRIES,
     });
   }
   return s3Client;
@@ -40,7 +78,11 @@ export function s3(): S3Client {
 export function sqs(): SQSClient {
   if (!sqsClient) {
     const { AWS_REGION, SQS_ENDPOINT } = config();
-    sqsClient = new SQSClient({ region: AWS_REGION, ...(SQS_ENDPOINT ? { endpoint: SQS_ENDPOINT } : {}) });
+    sqsClient = new SQSClient({
+      region: AWS_REGION,
+      ...(SQS_ENDPOINT ? { endpoint: SQS_ENDPOINT } : {}),
+      ...RETRIES,
+    });
   }
   return sqsClient;
 }

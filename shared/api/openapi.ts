@@ -73,6 +73,12 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version: str
         },
         ...(endpoint.body ? { 400: errorResponse('Invalid request: `fields` names each wrong field') } : {}),
         ...(endpoint.access === 'public' ? {} : { 401: errorResponse('No valid bearer token') }),
+        503: {
+          ...errorResponse(
+            'service_unavailable: a store stayed throttled or unavailable through the retries; nothing partial was stored. Try again after Retry-After seconds',
+          ),
+          headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
+        },
       },
     };
     const params = [

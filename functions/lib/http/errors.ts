@@ -54,3 +54,70 @@ export const staleVersion = (what: string, current?: number) =>
     'stale_version',
     `Someone else changed ${what} meanwhile${current ? ` (it is now at version ${current})` : ''}. Reload it; your changes are kept in the form.`,
   );
+
+/** Seconds a client should wait before trying again after a 503 (sent as Retry-After). */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const serviceUnavailable = () =>
+  new HttpError(
+    'service_unavailable',
+    'The service is busy or a store it needs is not answering. Try again in a few seconds.',
+  );
+
+const busyOrDown = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'SlowDown',
+  'ServiceUnavailable',
+  'InternalServerError',
+  'InternalError',
+  'TransactionInProgressException',
+  'TransactionConflictException',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+]);
+const unreachable = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+interface SdkFault {
+  name?: string;
+  code?: string;
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: number };
+  CancellationReasons?: { Code?: string }[];
+}
+
+/**
+ * A fault of DynamoDB, S3 or SQS that outlasted the SDK's retries (lib/aws.ts): throttled, down,
+ * unreachable, or a transaction that kept meeting others. Not the request's fault, and worth trying
+ * again later: 503. Every write is one transaction, so such a failure has changed nothing.
+ */
+export function isUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const fault = error as SdkFault;
+  const status = fault.$metadata?.httpStatusCode ?? 0;
+  if (fault.name === 'TransactionCanceledException') {
+    const codes = (fault.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+    return (
+      codes.some((code) => code === 'ThrottlingError' || code === 'TransactionConflict') &&
+      !codes.includes('ConditionalCheckFailed')
+    );
+  }
+  return (
+    fault.$retryable !== undefined ||
+    busyOrDown.has(fault.name ?? '') ||
+    unreachable.has(fault.code ?? '') ||
+    status === 429 ||
+    status >= 500
+  );
+}

@@ -4,7 +4,13 @@ import type { Endpoint } from '#shared/api/endpoints.ts';
 import { MAX_REQUEST_BODY_BYTES } from '#shared/errors.ts';
 import { logger } from '../logger.ts';
 import { type Caller, callerFrom, type MaybeAuthorizedEvent } from './caller.ts';
-import { HttpError, invalidRequest } from './errors.ts';
+import {
+  HttpError,
+  invalidRequest,
+  isUnavailable,
+  RETRY_AFTER_SECONDS,
+  serviceUnavailable,
+} from './errors.ts';
 
 /** What the middlewares work out from the event, for the handler to use. */
 export interface ParsedRequest {
@@ -63,7 +69,10 @@ export function requestLog(): Middleware {
   };
 }
 
-/** Every failure becomes the contract's JSON error body; anything unexpected is a logged 500. */
+/**
+ * Every failure becomes the contract's JSON error body: a store that stayed busy or down through the
+ * SDK's retries is a 503 with Retry-After; anything else unexpected is a logged 500.
+ */
 export function errorResponses(): Middleware {
   return {
     onError: (request) => {
@@ -71,13 +80,18 @@ export function errorResponses(): Middleware {
       const httpError =
         error instanceof HttpError
           ? error
-          : new HttpError(
-              'internal_error',
-              'Something went wrong on our side. Nothing was changed; try again.',
-            );
+          : isUnavailable(error)
+            ? serviceUnavailable()
+            : new HttpError(
+                'internal_error',
+                'Something went wrong on our side. Nothing was changed; try again.',
+              );
       request.response = {
         statusCode: httpError.status,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          ...(httpError.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}),
+        },
         body: JSON.stringify(httpError.toBody()),
       };
     },
