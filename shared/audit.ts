@@ -7,13 +7,16 @@ export const auditedEntities = [
   'arrangement',
   'region',
   'contribution',
+  'semester',
+  'report',
 ] as const;
 export type AuditedEntity = (typeof auditedEntities)[number];
 
 /**
  * `GET /api/audit?entity=<kind>:<id>`: `secondment:<ulid>`, `activity:<ulid>`, `arrangement:<ulid>`,
  * `drafting:<networkId>.<semester>` (acting-state designations and reassignments), `region:<R-id>`,
- * `contribution:<semester>.<networkId>.<state>`.
+ * `contribution:<semester>.<networkId>.<state>`, `semester:<2026-H1>` (closes), `report:<semester>.<networkId>`
+ * (assessments and finalisations).
  */
 export const auditQuerySchema = z.strictObject({
   entity: z

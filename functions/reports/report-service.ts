@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { membersInSemester } from '#shared/networks.ts';
 import { isParticipatingState } from '#shared/reference/states.ts';
+import { actorOf, auditEntry } from '../audit/audit-repository.ts';
 import { ContributionRepository } from '../contributions/contribution-repository.ts';
 import { config } from '../lib/config.ts';
 import type { Caller } from '../lib/http/caller.ts';
@@ -67,7 +68,8 @@ export async function generateNetworkReport(
   semesterId: string,
   networkId: string,
   now: Date,
-  extra: { assessment?: string; finalisedBy?: string } = {},
+  /** Finalising: the drafting state's assessment, and who finalises (audited with the new version). */
+  extra: { assessment?: string; finalisedBy?: Caller } = {},
 ): Promise<{ outcome: 'generated' | 'unchanged' | 'busy'; version?: number }> {
   if (!(await ReportRepository.acquireLease(semesterId, networkId, now))) return { outcome: 'busy' };
   let recorded = false;
@@ -119,11 +121,29 @@ export async function generateNetworkReport(
       files,
       revision: 1,
       ...(extra.assessment ? { assessment: extra.assessment } : {}),
-      ...(extra.finalisedBy ? { finalisedAt: generatedAt, finalisedBy: extra.finalisedBy } : {}),
+      ...(extra.finalisedBy ? { finalisedAt: generatedAt, finalisedBy: extra.finalisedBy.organisation } : {}),
     };
     await transact([
       ReportRepository.put(record, undefined),
       ReportRepository.releaseLeaseItem(semesterId, networkId),
+      ...(extra.finalisedBy
+        ? [
+            auditEntry({
+              kind: 'report',
+              entityId: `${semesterId}.${networkId}`,
+              owner: latest?.drafting?.state ?? extra.finalisedBy.organisation,
+              action: 'report_finalised',
+              at: generatedAt,
+              actor: actorOf(extra.finalisedBy),
+              before: { version: latest?.version, status: latest?.status, revision: latest?.revision },
+              after: {
+                version,
+                status: record.status,
+                ...(extra.assessment ? { assessment: extra.assessment } : {}),
+              },
+            }),
+          ]
+        : []),
     ]);
     recorded = true;
     logger.info('report generated', { semester: semesterId, networkId, version });
@@ -284,11 +304,28 @@ export async function saveAssessment(
   semesterId: string,
   networkId: string,
   input: { assessment: string; revision: number },
+  now: Date,
 ) {
   const record = await loadForDrafting(caller, semesterId, networkId, input.revision);
   const after: ReportRecord = { ...record, assessment: input.assessment, revision: record.revision + 1 };
   try {
-    await transact([ReportRepository.put(after, record.revision)]);
+    await transact([
+      ReportRepository.put(after, record.revision),
+      auditEntry({
+        kind: 'report',
+        entityId: `${semesterId}.${networkId}`,
+        owner: record.drafting?.state ?? caller.organisation,
+        action: 'assessment_saved',
+        at: now.toISOString(),
+        actor: actorOf(caller),
+        before: {
+          version: record.version,
+          revision: record.revision,
+          ...(record.assessment ? { assessment: record.assessment } : {}),
+        },
+        after: { version: after.version, revision: after.revision, assessment: input.assessment },
+      }),
+    ]);
   } catch (error) {
     if (error instanceof ConditionFailed) throw staleVersion('this report');
     throw error;
@@ -307,7 +344,7 @@ export async function finaliseReport(
   const record = await loadForDrafting(caller, semesterId, networkId, revision);
   const result = await generateNetworkReport(semesterId, networkId, now, {
     ...(record.assessment ? { assessment: record.assessment } : {}),
-    finalisedBy: caller.organisation,
+    finalisedBy: caller,
   });
   if (result.outcome === 'busy')
     throw new HttpError('conflict', 'The report is being generated right now; try again in a minute.');
