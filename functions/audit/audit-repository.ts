@@ -21,6 +21,9 @@ export interface AuditRecord {
   after?: unknown;
 }
 
+/** The actor of what the schedule and the jobs do on their own (erasure, the close at the boundary). */
+export const SYSTEM_ACTOR: AuditRecord['actor'] = { subject: 'system', organisation: 'SYSTEM', role: 'job' };
+
 export function actorOf(caller: Caller): AuditRecord['actor'] {
   return {
     subject: caller.subject,

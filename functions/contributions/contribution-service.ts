@@ -7,7 +7,7 @@ import {
 import { membersInSemester, type Posting } from '#shared/networks.ts';
 import { currentReportTemplateVersion, reportTemplate } from '#shared/report-templates.ts';
 import { daysLeftInSemester, semester, semesterIdAt } from '#shared/semesters.ts';
-import { actorOf, auditEntry } from '../audit/audit-repository.ts';
+import { type AuditRecord, actorOf, auditEntry, SYSTEM_ACTOR } from '../audit/audit-repository.ts';
 import { feedEntries } from '../feed/feed-repository.ts';
 import type { Caller } from '../lib/http/caller.ts';
 import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
@@ -397,10 +397,26 @@ export async function closeSemester(
         `Semester ${semesterId} ends on ${semester(semesterId).end}; close it earlier only with { "force": true }.`,
       );
     }
-    if (await SemesterRepository.close(semesterId, now.toISOString()))
+    const at = now.toISOString();
+    const actor = caller === 'schedule' ? SYSTEM_ACTOR : actorOf(caller);
+    if (await SemesterRepository.close(semesterId, at, [closeAudit(semesterId, at, actor)]))
       await requestSemesterReports(semesterId);
   }
   return semesterDetail(semesterId, now);
+}
+
+/** The audit entry of a close, landing with it: who closed the semester, and when. */
+function closeAudit(semesterId: string, at: string, actor: AuditRecord['actor']) {
+  return auditEntry({
+    kind: 'semester',
+    entityId: semesterId,
+    owner: 'EC',
+    action: 'semester_closed',
+    at,
+    actor,
+    before: { status: 'open' },
+    after: { status: 'closed', closedAt: at },
+  });
 }
 
 /** The schedule's close: every ended semester still open. Answers the ones this run closed. */
@@ -411,7 +427,10 @@ export async function closeEndedSemesters(now: Date): Promise<string[]> {
   const closed: string[] = [];
   for (const record of due) {
     // Only the run that closed it asks for the reports; a retried request changes nothing anyway.
-    if (await SemesterRepository.close(record.semester, now.toISOString())) {
+    const at = now.toISOString();
+    if (
+      await SemesterRepository.close(record.semester, at, [closeAudit(record.semester, at, SYSTEM_ACTOR)])
+    ) {
       closed.push(record.semester);
       await requestSemesterReports(record.semester);
     }

@@ -9,7 +9,7 @@ import {
   type SecondmentHistory,
 } from '#shared/secondments.ts';
 import { brusselsDate } from '#shared/semesters.ts';
-import { actorOf, auditEntry } from '../audit/audit-repository.ts';
+import { actorOf, auditEntry, SYSTEM_ACTOR } from '../audit/audit-repository.ts';
 import { feedEntries } from '../feed/feed-repository.ts';
 import { config } from '../lib/config.ts';
 import type { Caller } from '../lib/http/caller.ts';
@@ -397,8 +397,6 @@ export async function secondmentHistory(caller: Caller, id: string): Promise<Sec
     })),
   };
 }
-
-const SYSTEM_ACTOR = { subject: 'system', organisation: 'SYSTEM', role: 'job' };
 
 /** Erases the officer's name and contact once the retention period after the end has passed. */
 export async function eraseDuePersonalData(now: Date): Promise<{ erased: number }> {

@@ -1,10 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StateCode } from '#shared/reference/states.ts';
 import type { SemesterId } from '#shared/semesters.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
 import { queryAll } from '../lib/query.ts';
-import type { TransactItem } from '../lib/transactions.ts';
+import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
 
 /**
  * Semesters, one item each in one partition (a few dozen items in all): the Presidency calendar and,
@@ -47,23 +47,26 @@ export const SemesterRepository = {
   /**
    * Closes a semester once: the transition is conditional on `status = open`, so of two closes at
    * the same moment exactly one makes it; the other learns it was already closed. Answers whether
-   * this call closed it.
+   * this call closed it. `withItems` (the close's audit entry) land in the same transaction.
    */
-  async close(id: string, at: string): Promise<boolean> {
+  async close(id: string, at: string, withItems: TransactItem[] = []): Promise<boolean> {
     try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: { pk: PARTITION, sk: sortKey(id as SemesterId) },
-          UpdateExpression: 'SET #status = :closed, closedAt = :at, version = version + :one',
-          ConditionExpression: '#status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':at': at, ':one': 1 },
-        }),
-      );
+      await transact([
+        {
+          Update: {
+            TableName: tableName(),
+            Key: { pk: PARTITION, sk: sortKey(id as SemesterId) },
+            UpdateExpression: 'SET #status = :closed, closedAt = :at, version = version + :one',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':at': at, ':one': 1 },
+          },
+        },
+        ...withItems,
+      ]);
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof ConditionFailed && error.index === 0) return false;
       throw error;
     }
   },
