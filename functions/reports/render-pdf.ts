@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { create as parseFont, type Font } from 'fontkit';
+import { type Font, create as parseFont } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { ReportDocument } from '#shared/reports.ts';
 import { cellText, headerLines, partTitles, reportTitle, stateName } from './report-text.ts';
