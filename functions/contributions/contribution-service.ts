@@ -400,9 +400,22 @@ export async function closeSemester(
     const at = now.toISOString();
     const actor = caller === 'schedule' ? SYSTEM_ACTOR : actorOf(caller);
     if (await SemesterRepository.close(semesterId, at, [closeAudit(semesterId, at, actor)]))
-      await requestSemesterReports(semesterId);
+      await requestReportsOfClose(semesterId);
+  } else if (record.reportsPending) {
+    // Closed, but the reports were never asked for (the close's request failed): ask now.
+    await requestReportsOfClose(semesterId);
   }
   return semesterDetail(semesterId, now);
+}
+
+/**
+ * After a close: one generation request per network, then the mark that they were sent. Should the
+ * requests fail (or the process die) in between, `reportsPending` stays and a later close or
+ * scheduled run sends them again; generation is idempotent, so a repeat adds nothing.
+ */
+async function requestReportsOfClose(semesterId: string): Promise<void> {
+  await requestSemesterReports(semesterId);
+  await SemesterRepository.reportsRequested(semesterId);
 }
 
 /** The audit entry of a close, landing with it: who closed the semester, and when. */
@@ -419,9 +432,13 @@ function closeAudit(semesterId: string, at: string, actor: AuditRecord['actor'])
   });
 }
 
-/** The schedule's close: every ended semester still open. Answers the ones this run closed. */
+/**
+ * The schedule's close: every ended semester still open, and the reports of any close whose request
+ * was lost. Answers the semesters this run closed.
+ */
 export async function closeEndedSemesters(now: Date): Promise<string[]> {
-  const due = (await SemesterRepository.list()).filter(
+  const semesters = await SemesterRepository.list();
+  const due = semesters.filter(
     (record) => record.status === 'open' && Date.parse(semester(record.semester).endsAt) <= now.getTime(),
   );
   const closed: string[] = [];
@@ -432,9 +449,11 @@ export async function closeEndedSemesters(now: Date): Promise<string[]> {
       await SemesterRepository.close(record.semester, at, [closeAudit(record.semester, at, SYSTEM_ACTOR)])
     ) {
       closed.push(record.semester);
-      await requestSemesterReports(record.semester);
+      await requestReportsOfClose(record.semester);
     }
   }
+  for (const record of semesters.filter((r) => r.status === 'closed' && r.reportsPending))
+    await requestReportsOfClose(record.semester);
   return closed;
 }
 

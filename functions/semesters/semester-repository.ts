@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StateCode } from '#shared/reference/states.ts';
 import type { SemesterId } from '#shared/semesters.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
@@ -15,12 +15,25 @@ export interface SemesterRecord {
   presidency: StateCode;
   status: 'open' | 'closed';
   closedAt?: string;
+  /**
+   * Set by the close, removed once the reports' generation has been asked for: a close whose request
+   * was lost (a crash, the queue unavailable) is finished by the next close or scheduled run.
+   */
+  reportsPending?: boolean;
   version: number;
 }
 
 function toRecord(item: Record<string, unknown>): SemesterRecord {
-  const { semester, presidency, status, closedAt, version } = item as unknown as SemesterRecord;
-  return { semester, presidency, status, version, ...(closedAt ? { closedAt } : {}) };
+  const { semester, presidency, status, closedAt, version, reportsPending } =
+    item as unknown as SemesterRecord;
+  return {
+    semester,
+    presidency,
+    status,
+    version,
+    ...(closedAt ? { closedAt } : {}),
+    ...(reportsPending ? { reportsPending } : {}),
+  };
 }
 
 const PARTITION = 'SEMESTERS';
@@ -56,10 +69,17 @@ export const SemesterRepository = {
           Update: {
             TableName: tableName(),
             Key: { pk: PARTITION, sk: sortKey(id as SemesterId) },
-            UpdateExpression: 'SET #status = :closed, closedAt = :at, version = version + :one',
+            UpdateExpression:
+              'SET #status = :closed, closedAt = :at, version = version + :one, reportsPending = :pending',
             ConditionExpression: '#status = :open',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':at': at, ':one': 1 },
+            ExpressionAttributeValues: {
+              ':closed': 'closed',
+              ':open': 'open',
+              ':at': at,
+              ':one': 1,
+              ':pending': true,
+            },
           },
         },
         ...withItems,
@@ -69,6 +89,18 @@ export const SemesterRepository = {
       if (error instanceof ConditionFailed && error.index === 0) return false;
       throw error;
     }
+  },
+
+  /** The close's report generation has been asked for (see `reportsPending`). */
+  async reportsRequested(id: string): Promise<void> {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: PARTITION, sk: sortKey(id as SemesterId) },
+        UpdateExpression: 'REMOVE reportsPending',
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
   },
 
   /**

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { handler as closeSemesters } from '../../functions/handlers/close-semesters.ts';
 import { handler as generateReports } from '../../functions/handlers/generate-reports.ts';
-import { dynamo, s3 } from '../../functions/lib/aws.ts';
+import { dynamo, s3, sqs } from '../../functions/lib/aws.ts';
 import { brusselsDate, semesterIdAt } from '../../shared/semesters.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
@@ -60,7 +61,7 @@ const injections: Injection[] = [];
  * HTTP handler would be.
  */
 function inject(
-  client: ReturnType<typeof s3> | ReturnType<typeof dynamo>,
+  client: ReturnType<typeof s3> | ReturnType<typeof dynamo> | ReturnType<typeof sqs>,
   command: string,
   times: number,
   fault: () => FaultResponse | Error,
@@ -309,5 +310,52 @@ describe('S3 unavailable', () => {
     });
     expect(finalised.status, JSON.stringify(finalised.json)).toBe(200);
     expect(finalised.json).toMatchObject({ status: 'finalised', version: 2 });
+  });
+});
+
+describe('the report queue unavailable at the close', () => {
+  it('answers 503 after the close itself; the next scheduled run sends the reports', async () => {
+    const semester = `${Number(today.slice(0, 4)) + 1}-H2`;
+    const created = await app.call('POST', '/api/secondments', {
+      token: tokens['DE:editor'],
+      body: secondmentBody('SN'),
+    });
+    await app.call('POST', `/api/secondments/${created.json.id}/notify`, {
+      token: tokens['DE:editor'],
+      body: { version: 1 },
+    });
+    const refused = () =>
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9324'), { code: 'ECONNREFUSED' });
+    const sends = inject(sqs(), 'SendMessageBatchCommand', Number.POSITIVE_INFINITY, refused);
+    const close = () =>
+      app.call('POST', `/api/semesters/${semester}/close`, {
+        token: tokens['EC:admin'],
+        body: { force: true },
+      });
+    const first = await close();
+    expect(first.status).toBe(503);
+    expect(sends.attempts).toBe(4);
+    sends.remove();
+    // The close stands (one audit entry), and the reports are still owed.
+    const detail = await app.call('GET', `/api/semesters/${semester}`, { token: tokens['EC:admin'] });
+    expect(detail.json.status).toBe('closed');
+    await app.reportQueue.idle();
+    expect(
+      (await app.call('GET', `/api/semesters/${semester}/reports`, { token: tokens['EC:admin'] })).json.items,
+    ).toEqual([]);
+
+    // The next scheduled run sends them (a second close by the Commission would too). Its time is
+    // set before any semester ended, so that it closes no other semester of this table meanwhile.
+    expect(await closeSemesters({ time: '2024-01-01T00:00:00Z' })).toEqual({ closed: [] });
+    await app.reportQueue.idle();
+    const reports = await app.call('GET', `/api/semesters/${semester}/reports`, {
+      token: tokens['EC:admin'],
+    });
+    expect(reports.json.items.map((r: { networkId: string }) => r.networkId)).toContain('SN');
+    expect(reports.json.progress.generated).toBe(reports.json.progress.expected);
+    // Asked once more: nothing is owed, nothing is sent.
+    const sent = inject(sqs(), 'SendMessageBatchCommand', 0, refused);
+    expect((await close()).status).toBe(200);
+    expect(sent.attempts).toBe(0);
   });
 });
