@@ -1,7 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { logger } from '../lib/logger.ts';
-import { generateNetworkReport } from '../reports/report-service.ts';
+import { generateNetworkReport } from '../reports/report-generation.ts';
 
 const requestSchema = z.object({
   semester: z.string().regex(/^\d{4}-H[12]$/),

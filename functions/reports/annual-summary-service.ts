@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnnualSummaryDocument } from '#shared/annual-summary.ts';
 import type { ReportDocument } from '#shared/reports.ts';
 import { REPORTS_PREFIX } from '#shared/table-design.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
 import { config } from '../lib/config.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, notFound } from '../lib/http/errors.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
+import { annualPartition, latestSummary } from './annual-summary-reading.ts';
 import { renderAnnualHtml, renderAnnualPdf } from './render-annual.ts';
 import { ReportRepository } from './report-repository.ts';
 
@@ -61,23 +60,6 @@ function aggregate(reports: Awaited<ReturnType<typeof yearReports>>) {
     add(overall.figures, network.figures);
   }
   return { networks, overall };
-}
-
-const partition = (year: number) => `ANNUAL#${year}`;
-
-async function latestSummary(year: number) {
-  const { Items } = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': partition(year) },
-      ScanIndexForward: false,
-      Limit: 1,
-    }),
-  );
-  return Items?.[0] as
-    | { version: number; inputsHash: string; generatedAt: string; files: Record<string, string> }
-    | undefined;
 }
 
 /**
@@ -140,7 +122,7 @@ export async function draftAnnualSummary(
     new PutCommand({
       TableName: tableName(),
       Item: {
-        pk: partition(year),
+        pk: annualPartition(year),
         sk: `V#${String(version).padStart(4, '0')}`,
         entityType: 'AnnualSummary',
         year,
@@ -153,26 +135,6 @@ export async function draftAnnualSummary(
     }),
   );
   return { outcome: 'generated', version };
-}
-
-/** The latest annual summary with links: the Commission, the Council and the Parliament. */
-export async function getAnnualSummary(caller: Caller, year: number) {
-  if (!['EC', 'COUNCIL', 'EP'].includes(caller.organisation)) {
-    throw forbidden('The annual summary is read by the Commission, the Council and the Parliament.');
-  }
-  const latest = await latestSummary(year);
-  if (!latest)
-    throw notFound(`The annual summary of ${year} (it is drafted once the second semester is closed)`);
-  const summary = JSON.parse(
-    await ReportRepository.readText(latest.files.json as string),
-  ) as AnnualSummaryDocument;
-  const name = `annual-summary-${year}-v${latest.version}`;
-  const formats = {
-    json: await ReportRepository.signedUrl(latest.files.json as string, `${name}.json`),
-    html: await ReportRepository.signedUrl(latest.files.html as string, `${name}.html`),
-    pdf: await ReportRepository.signedUrl(latest.files.pdf as string, `${name}.pdf`),
-  };
-  return { year, version: latest.version, generatedAt: latest.generatedAt, summary, formats };
 }
 
 /** The job's year: the latest whose second semester is closed. */

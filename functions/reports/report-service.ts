@@ -1,157 +1,14 @@
-import { createHash } from 'node:crypto';
 import { membersInSemester } from '#shared/networks.ts';
 import { isParticipatingState } from '#shared/reference/states.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
-import { ContributionRepository } from '../contributions/contribution-repository.ts';
-import { config } from '../lib/config.ts';
 import type { Caller } from '../lib/http/caller.ts';
 import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
-import { logger } from '../lib/logger.ts';
 import { ConditionFailed, transact } from '../lib/transactions.ts';
 import { NetworkRepository } from '../networks/network-repository.ts';
-import { networkInSemester } from '../networks/network-service.ts';
 import { RegionRepository } from '../networks/region-repository.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
 import { requestReportGeneration } from './generation-queue.ts';
-import { renderReportDocx } from './render-docx.ts';
-import { renderReportHtml } from './render-html.ts';
-import { renderReportPdf } from './render-pdf.ts';
-import { buildReport, type ReportInputs } from './report-builder.ts';
-import {
-  type ReportFormat,
-  type ReportRecord,
-  ReportRepository,
-  reportFileKey,
-  reportFormats,
-} from './report-repository.ts';
-
-type Snapshot = Omit<ReportInputs, 'version' | 'generatedAt' | 'classification'>;
-
-async function snapshotOf(semesterId: string, networkId: string): Promise<Snapshot> {
-  const [network, contributions] = await Promise.all([
-    networkInSemester(networkId, semesterId),
-    ContributionRepository.forNetwork(semesterId, networkId),
-  ]);
-  return {
-    network: network.network,
-    semesterId,
-    drafting: network.drafting ?? null,
-    expected: network.members.map((m) => m.state),
-    postings: network.postings,
-    activities: network.activities.map(({ kind, recordedBy, fields }) => ({ kind, recordedBy, fields })),
-    arrangements: network.arrangements.map(({ kind, parties, scope, validFrom, validTo, status }) => ({
-      kind,
-      parties,
-      scope,
-      validFrom,
-      status,
-      ...(validTo ? { validTo } : {}),
-    })),
-    contributions: contributions.map(({ state, status, late, templateVersion, values }) => ({
-      state,
-      status,
-      late,
-      templateVersion,
-      values,
-    })),
-  };
-}
-
-const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
-
-/**
- * Generates a network's report for a semester, once per distinct input: the same inputs again
- * (a retried message, a second close) add nothing; changed inputs (a late contribution accepted)
- * add a new version. Files first, then the record: a report is never recorded half-written.
- */
-export async function generateNetworkReport(
-  semesterId: string,
-  networkId: string,
-  now: Date,
-  /** Finalising: the drafting state's assessment, and who finalises (audited with the new version). */
-  extra: { assessment?: string; finalisedBy?: Caller } = {},
-): Promise<{ outcome: 'generated' | 'unchanged' | 'busy'; version?: number }> {
-  if (!(await ReportRepository.acquireLease(semesterId, networkId, now))) return { outcome: 'busy' };
-  let recorded = false;
-  try {
-    const [snapshot, latest] = await Promise.all([
-      snapshotOf(semesterId, networkId),
-      ReportRepository.latest(semesterId, networkId),
-    ]);
-    const inputsHash = hashOf({ snapshot, assessment: extra.assessment ?? null });
-    if (latest && latest.inputsHash === inputsHash && !extra.finalisedBy) {
-      return { outcome: 'unchanged', version: latest.version };
-    }
-    const version = (latest?.version ?? 0) + 1;
-    const generatedAt = now.toISOString();
-    const report = buildReport({
-      ...snapshot,
-      classification: config().REPORT_CLASSIFICATION,
-      version,
-      generatedAt,
-    });
-    const withAssessment = extra.assessment ? { ...report, assessment: extra.assessment } : report;
-    // The assessment is the drafting state's own text, kept apart from the contributions it comments on.
-    const files = Object.fromEntries(
-      [...reportFormats, 'inputs'].map((format) => [
-        format,
-        reportFileKey(semesterId, networkId, version, format as ReportFormat),
-      ]),
-    ) as ReportRecord['files'];
-    const html = renderReportHtml(withAssessment);
-    const [pdf, docx] = await Promise.all([
-      renderReportPdf(withAssessment),
-      renderReportDocx(withAssessment),
-    ]);
-    await Promise.all([
-      ReportRepository.uploadFile(files.inputs, 'inputs', JSON.stringify(snapshot)),
-      ReportRepository.uploadFile(files.json, 'json', JSON.stringify(withAssessment, null, 2)),
-      ReportRepository.uploadFile(files.html, 'html', html),
-      ReportRepository.uploadFile(files.pdf, 'pdf', pdf),
-      ReportRepository.uploadFile(files.docx, 'docx', docx),
-    ]);
-    const record: ReportRecord = {
-      semester: semesterId,
-      networkId,
-      version,
-      status: extra.finalisedBy ? 'finalised' : 'generated',
-      drafting: snapshot.drafting,
-      generatedAt,
-      inputsHash,
-      files,
-      revision: 1,
-      ...(extra.assessment ? { assessment: extra.assessment } : {}),
-      ...(extra.finalisedBy ? { finalisedAt: generatedAt, finalisedBy: extra.finalisedBy.organisation } : {}),
-    };
-    await transact([
-      ReportRepository.put(record, undefined),
-      ReportRepository.releaseLeaseItem(semesterId, networkId),
-      ...(extra.finalisedBy
-        ? [
-            auditEntry({
-              kind: 'report',
-              entityId: `${semesterId}.${networkId}`,
-              owner: latest?.drafting?.state ?? extra.finalisedBy.organisation,
-              action: 'report_finalised',
-              at: generatedAt,
-              actor: actorOf(extra.finalisedBy),
-              before: { version: latest?.version, status: latest?.status, revision: latest?.revision },
-              after: {
-                version,
-                status: record.status,
-                ...(extra.assessment ? { assessment: extra.assessment } : {}),
-              },
-            }),
-          ]
-        : []),
-    ]);
-    recorded = true;
-    logger.info('report generated', { semester: semesterId, networkId, version });
-    return { outcome: 'generated', version };
-  } finally {
-    if (!recorded) await ReportRepository.releaseLease(semesterId, networkId);
-  }
-}
+import { type ReportRecord, ReportRepository, reportFormats } from './report-repository.ts';
 
 /**
  * Who was a member of which network in a semester, from every posting (one Query) and the regional
@@ -288,7 +145,12 @@ export async function getReport(caller: Caller, semesterId: string, networkId: s
   };
 }
 
-async function loadForDrafting(caller: Caller, semesterId: string, networkId: string, revision: number) {
+export async function loadForDrafting(
+  caller: Caller,
+  semesterId: string,
+  networkId: string,
+  revision: number,
+) {
   const record = await ReportRepository.latest(semesterId, networkId);
   if (!record) throw notFound('The report');
   if (!(caller.role === 'coordinator' && record.drafting?.state === caller.organisation)) {
@@ -331,22 +193,4 @@ export async function saveAssessment(
     throw error;
   }
   return summary(after, caller);
-}
-
-/** Finalising renders a new version with the assessment: the generated one is kept, never overwritten. */
-export async function finaliseReport(
-  caller: Caller,
-  semesterId: string,
-  networkId: string,
-  revision: number,
-  now: Date,
-) {
-  const record = await loadForDrafting(caller, semesterId, networkId, revision);
-  const result = await generateNetworkReport(semesterId, networkId, now, {
-    ...(record.assessment ? { assessment: record.assessment } : {}),
-    finalisedBy: caller,
-  });
-  if (result.outcome === 'busy')
-    throw new HttpError('conflict', 'The report is being generated right now; try again in a minute.');
-  return getReport(caller, semesterId, networkId);
 }
