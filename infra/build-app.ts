@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type App, type Environment, Tags } from 'aws-cdk-lib';
-import { DEFAULT_ENVIRONMENT_NAME, deploymentEnvironment } from './environment.ts';
+import { type App, type Environment, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import {
+  DEFAULT_ENVIRONMENT_NAME,
+  deploymentEnvironment,
+  type EnvironmentSettings,
+  environmentSettingsSchema,
+} from './environment.ts';
 import { REPO_ROOT } from './paths.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
@@ -18,17 +24,22 @@ function packageVersion(): string {
   return version;
 }
 
-/** `-c webOrigins=https://a,https://b` on the command line, or a JSON array in cdk.json. */
-function webOriginsFromContext(app: App): string[] | undefined {
-  const value: unknown = app.node.tryGetContext('webOrigins');
-  if (value === undefined) return undefined;
-  if (typeof value === 'string')
-    return value
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean);
-  if (Array.isArray(value) && value.every((origin) => typeof origin === 'string')) return value;
-  throw new Error('Context webOrigins must be a comma-separated string or an array of strings');
+// Each setting may also be given alone on the command line, overriding cdk.json for this run.
+const SETTING_NAMES = Object.keys(environmentSettingsSchema.shape) as (keyof EnvironmentSettings)[];
+
+/** `context.environments.<name>` from cdk.json, with any `-c <setting>=<value>` laid over it. */
+function environmentSettings(app: App, envName: string): EnvironmentSettings {
+  const all: unknown = app.node.tryGetContext('environments') ?? {};
+  if (typeof all !== 'object' || all === null || Array.isArray(all)) {
+    throw new Error('Context environments must be an object: { "<env>": { "region": "eu-west-1", ... } }');
+  }
+  const fromFile = (all as Record<string, unknown>)[envName] ?? {};
+  const overrides = Object.fromEntries(
+    SETTING_NAMES.map((name) => [name, app.node.tryGetContext(name)]).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
+  return { ...(fromFile as EnvironmentSettings), ...overrides };
 }
 
 /**
@@ -46,18 +57,12 @@ export function buildApp(
       `The web app is not built (${webAssetDir}): run npm run build:web first (npm run synth does).`,
     );
   }
-  const retention: unknown = app.node.tryGetContext('personalDataRetentionMonths');
-  const deployment = deploymentEnvironment(
-    envName,
-    webOriginsFromContext(app),
-    retention === undefined ? undefined : Number(retention),
-    (app.node.tryGetContext('classification') as string | undefined) ?? undefined,
-  );
-  // Unset outside `cdk deploy` with credentials: the stacks are then environment-agnostic, which is
-  // enough to synthesise and test.
+  const deployment = deploymentEnvironment(envName, environmentSettings(app, envName));
+  // Unset in cdk.json and without credentials, the stacks are environment-agnostic, which is enough
+  // to synthesise and test; `cdk deploy` refuses credentials for another account than a set one.
   const env: Environment = {
-    account: process.env.CDK_DEFAULT_ACCOUNT,
-    region: process.env.CDK_DEFAULT_REGION,
+    account: deployment.account ?? process.env.CDK_DEFAULT_ACCOUNT,
+    region: deployment.region ?? process.env.CDK_DEFAULT_REGION,
   };
   const prefix = `IloNetwork-${deployment.name}`;
 
@@ -75,9 +80,17 @@ export function buildApp(
     table: stateful.table,
     reportsBucket: stateful.reportsBucket,
     userPool: stateful.userPool,
-    userPoolClient: stateful.userPoolClient,
+    signInDomain: stateful.signInDomain,
+    accessLogsBucket: stateful.accessLogsBucket,
     webAssetDir,
   });
+
+  // The stateless stack's grants name the stateful stack's table and bucket directly (infra/physical-names.ts).
+  stateless.addDependency(stateful);
+
+  // cdk-nag's AWS Solutions rules run at every synthesis: a finding not acknowledged (with its reason,
+  // beside the code it concerns) stops `cdk synth` and `cdk deploy`.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 
   for (const stack of [stateful, stateless]) {
     Tags.of(stack).add('project', 'ilo-network');

@@ -1,25 +1,22 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { DEV_TOKEN_LIFETIME_SECONDS, ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
+import { ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
 import { tableDesign } from '#shared/table-design.ts';
+import { customAttributeName } from './cognito-attributes.ts';
 import type { DeploymentEnvironment } from './environment.ts';
+import { reportsBucketNameFor, tableNameFor } from './physical-names.ts';
 
 export interface StatefulStackProps extends StackProps {
   deployment: DeploymentEnvironment;
 }
 
-/** `custom:organisation` -> `organisation`: Cognito adds the prefix itself to custom attributes. */
-function customAttributeName(claim: string): string {
-  const prefix = 'custom:';
-  if (!claim.startsWith(prefix)) throw new Error(`Claim ${claim} is not a Cognito custom attribute`);
-  return claim.slice(prefix.length);
-}
-
 /**
- * The data that outlives any deployment: the single table, the reports bucket and the user pool.
+ * The data that outlives any deployment: the single table, the reports bucket, the access logs and
+ * the user pool with its sign-in domain (the web app's client lives in the stateless stack, beside
+ * the CloudFront address it calls back to).
  * Everything here is retained when the stack or a resource is removed; the stateless stack can be
  * destroyed and rebuilt at will.
  */
@@ -27,7 +24,9 @@ export class StatefulStack extends Stack {
   public readonly table: dynamodb.TableV2;
   public readonly reportsBucket: s3.Bucket;
   public readonly userPool: cognito.UserPool;
-  public readonly userPoolClient: cognito.UserPoolClient;
+  public readonly signInDomain: cognito.UserPoolDomain;
+  /** Server access logs of the reports bucket and the CloudFront access logs. */
+  public readonly accessLogsBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -39,6 +38,7 @@ export class StatefulStack extends Stack {
       type: dynamodb.AttributeType.STRING,
     });
     this.table = new dynamodb.TableV2(this, 'Table', {
+      tableName: tableNameFor(deployment),
       partitionKey: stringAttribute(tableDesign.partitionKey),
       sortKey: stringAttribute(tableDesign.sortKey),
       globalSecondaryIndexes: tableDesign.globalSecondaryIndexes.map((index) => ({
@@ -54,7 +54,25 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // Who read or wrote which report file, kept a year. CloudFront's standard logs need ACLs on the
+    // bucket they write to (object writer); the S3 server access logs are delivered by bucket policy.
+    this.accessLogsBucket = new s3.Bucket(this, 'AccessLogsBucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.accessLogsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it into itself would loop.',
+    });
+
     this.reportsBucket = new s3.Bucket(this, 'ReportsBucket', {
+      bucketName: reportsBucketNameFor(deployment),
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 'reports-bucket/',
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -89,41 +107,45 @@ export class StatefulStack extends Stack {
           mutable: true,
         }),
       },
+      // Everyone enrols an authenticator app at the first sign-in; no SMS (SIM-swap, cost).
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        // The temporary password in the invitation e-mail must be used within three days.
+        tempPasswordValidity: Duration.days(3),
+        passwordHistorySize: 5,
+      },
+      // The Plus plan blocks sign-ins that look compromised and passwords known from breaches.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      userInvitation: {
+        emailSubject: 'Your ILO Network Platform account',
+        emailBody:
+          'An account has been created for you on the ILO Network Platform. Your user name is {username} and ' +
+          'your temporary password is {####}. You will be asked to choose a new password and to set up an ' +
+          'authenticator app when you first sign in.',
+      },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const webCallbackUrls = deployment.webOrigins.map((origin) => `${origin}/`);
-    this.userPoolClient = this.userPool.addClient('WebClient', {
-      // A browser app cannot keep a secret: a public client using the authorization code flow
-      // (issue 7 adds PKCE handling in the web app, MFA and the hosted sign-in domain).
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      oAuth: {
-        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: webCallbackUrls,
-        logoutUrls: webCallbackUrls,
+    // The hosted sign-in pages (`https://<prefix>.auth.<region>.amazoncognito.com`); the prefix must
+    // be unique in the region, hence the account id in the default.
+    this.signInDomain = this.userPool.addDomain('SignInDomain', {
+      cognitoDomain: {
+        domainPrefix: deployment.signInDomainPrefix ?? `ilo-network-${deployment.name}-${this.account}`,
       },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      idTokenValidity: Duration.seconds(DEV_TOKEN_LIFETIME_SECONDS),
-      accessTokenValidity: Duration.seconds(DEV_TOKEN_LIFETIME_SECONDS),
-      refreshTokenValidity: Duration.days(1),
-      readAttributes: new cognito.ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(customAttributeName(ORGANISATION_CLAIM), customAttributeName(ROLE_CLAIM)),
-      // Without this a signed-in user could rewrite their own organisation or role through
-      // UpdateUserAttributes; only administrators may set them.
-      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
     });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'ReportsBucketName', { value: this.reportsBucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'SignInDomain', { value: this.signInDomain.baseUrl() });
   }
 }

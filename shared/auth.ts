@@ -10,3 +10,8 @@ export const NAME_CLAIM = 'name';
 
 /** Cognito ID tokens live one hour by default; the local dev tokens match. */
 export const DEV_TOKEN_LIFETIME_SECONDS = 60 * 60;
+
+/** Where Cognito's hosted sign-in sends the browser back with the authorization code. */
+export const SIGN_IN_CALLBACK_PATH = '/auth/callback';
+/** Where Cognito's sign-out sends the browser back: the app's sign-in page. */
+export const SIGNED_OUT_PATH = '/sign-in';

@@ -4,15 +4,17 @@ import { reportStyleSource } from './report-style.ts';
 /**
  * Scripts, styles and connections from the app's own origin only; no framing by others. The one
  * inline style allowed is the report documents' sheet, by its hash: a report is shown inline in a
- * sandboxed frame, which inherits this policy.
+ * sandboxed frame, which inherits this policy. `connectSources` adds the origins the app must call
+ * besides its own: the hosted sign-in domain, whose token endpoint completes the sign-in.
  */
-export function webContentSecurityPolicy(): string {
+export function webContentSecurityPolicy(options: { connectSources?: readonly string[] } = {}): string {
+  const connectSources = ["'self'", ...(options.connectSources ?? [])].join(' ');
   return [
     "default-src 'self'",
     "img-src 'self' data:",
     `style-src 'self' ${reportStyleSource}`,
     "script-src 'self'",
-    "connect-src 'self'",
+    `connect-src ${connectSources}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobs, routeKey, routes } from '#functions/routes.ts';
 import { type Endpoint, endpoints } from '#shared/api/endpoints.ts';
-import { ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
+import { ORGANISATION_CLAIM, ROLE_CLAIM, SIGN_IN_CALLBACK_PATH, SIGNED_OUT_PATH } from '#shared/auth.ts';
 import { tableDesign } from '#shared/table-design.ts';
 import { buildApp } from '../../infra/build-app.ts';
 import { deploymentEnvironment } from '../../infra/environment.ts';
@@ -82,12 +84,13 @@ const cdkJson = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as
 };
 const deployedRoutes = routes.filter((route) => !(endpoints[route.endpoint] as Endpoint).localOnly);
 
+let app: App;
 let stateful: Template;
 let stateless: Template;
 
 beforeAll(() => {
   // Bundles every handler with esbuild: seconds, so once per file.
-  const app = new App({ context: cdkJson.context });
+  app = new App({ context: { ...cdkJson.context, alarmEmail: 'ops@example.eu' } });
   const stacks = buildApp(app, 'test', { webAssetDir: WEB_FIXTURE });
   expect(stacks.stateful.stackName).toBe('IloNetwork-test-Stateful');
   expect(stacks.stateless.stackName).toBe('IloNetwork-test-Stateless');
@@ -145,8 +148,16 @@ describe('stateful stack: the table', () => {
 });
 
 describe('stateful stack: the reports bucket', () => {
-  it('is encrypted, private, versioned and retained', () => {
-    const [, bucket] = onlyResourceOfType(stateful, 'AWS::S3::Bucket');
+  const reportsBucket = (): [string, CfnResource] => {
+    const found = Object.entries(resourcesOfType(stateful, 'AWS::S3::Bucket')).find(([id]) =>
+      id.startsWith('ReportsBucket'),
+    );
+    if (!found) throw new Error('no reports bucket');
+    return found;
+  };
+
+  it('is encrypted, private, versioned and retained, with its access logged', () => {
+    const [, bucket] = reportsBucket();
     const properties = bucket.Properties;
     expect(properties.BucketEncryption).toEqual({
       ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
@@ -158,24 +169,33 @@ describe('stateful stack: the reports bucket', () => {
       RestrictPublicBuckets: true,
     });
     expect(properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    const logging = properties.LoggingConfiguration as {
+      DestinationBucketName: unknown;
+      LogFilePrefix: string;
+    };
+    expect(referencedId(logging.DestinationBucketName)).toMatch(/^AccessLogsBucket/);
     expect(bucket.DeletionPolicy).toBe('Retain');
     expect(bucket.UpdateReplacePolicy).toBe('Retain');
     // Objects are never deleted with the stack.
     stateful.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
   });
 
-  it('denies every request that does not use TLS', () => {
-    const [bucketId] = onlyResourceOfType(stateful, 'AWS::S3::Bucket');
-    const [, policy] = onlyResourceOfType(stateful, 'AWS::S3::BucketPolicy');
-    expect(referencedId(policy.Properties.Bucket)).toBe(bucketId);
-    const statements = (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement;
-    const denyInsecure = statements.filter(
-      (statement) =>
-        statement.Effect === 'Deny' && statement.Condition?.Bool?.['aws:SecureTransport'] === 'false',
-    );
-    expect(denyInsecure).toHaveLength(1);
-    expect(denyInsecure[0]?.Action).toBe('s3:*');
-    expect(denyInsecure[0]?.Principal).toEqual({ AWS: '*' });
+  it('every bucket of both stacks denies every request that does not use TLS', () => {
+    for (const template of [stateful, stateless]) {
+      const policies = Object.values(resourcesOfType(template, 'AWS::S3::BucketPolicy'));
+      for (const [bucketId] of Object.entries(resourcesOfType(template, 'AWS::S3::Bucket'))) {
+        const policy = policies.find((candidate) => referencedId(candidate.Properties.Bucket) === bucketId);
+        const statements = (policy?.Properties.PolicyDocument as { Statement: PolicyStatement[] } | undefined)
+          ?.Statement;
+        const denyInsecure = (statements ?? []).filter(
+          (statement) =>
+            statement.Effect === 'Deny' && statement.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+        );
+        expect(denyInsecure, bucketId).toHaveLength(1);
+        expect(denyInsecure[0]?.Action, bucketId).toBe('s3:*');
+        expect(denyInsecure[0]?.Principal, bucketId).toEqual({ AWS: '*' });
+      }
+    }
   });
 });
 
@@ -185,7 +205,7 @@ describe('stateful stack: the user pool', () => {
 
   it('lets only administrators create users, and is retained', () => {
     const [, pool] = onlyResourceOfType(stateful, 'AWS::Cognito::UserPool');
-    expect(pool.Properties.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect(pool.Properties.AdminCreateUserConfig).toMatchObject({ AllowAdminCreateUserOnly: true });
     expect(pool.DeletionPolicy).toBe('Retain');
   });
 
@@ -197,12 +217,52 @@ describe('stateful stack: the user pool', () => {
     }
   });
 
-  it('has a public web client on the authorization code flow that may read but not write those claims', () => {
-    const [, client] = onlyResourceOfType(stateful, 'AWS::Cognito::UserPoolClient');
+  it('requires an authenticator app (TOTP, no SMS) and a strong password, on the Plus plan with threat protection enforced', () => {
+    const [, pool] = onlyResourceOfType(stateful, 'AWS::Cognito::UserPool');
+    expect(pool.Properties.MfaConfiguration).toBe('ON');
+    expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    const policy = (pool.Properties.Policies as { PasswordPolicy: Record<string, unknown> }).PasswordPolicy;
+    expect(policy).toMatchObject({
+      MinimumLength: 14,
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+      TemporaryPasswordValidityDays: 3,
+    });
+    expect(pool.Properties.UserPoolTier).toBe('PLUS');
+    expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+  });
+
+  it('has a hosted sign-in domain', () => {
+    const [, domain] = onlyResourceOfType(stateful, 'AWS::Cognito::UserPoolDomain');
+    expect(JSON.stringify(domain.Properties.Domain)).toContain('ilo-network-test-');
+  });
+});
+
+describe('stateless stack: the web client', () => {
+  it('is public, on the authorization code flow only, calling back to the CloudFront origin', () => {
+    const [, client] = onlyResourceOfType(stateless, 'AWS::Cognito::UserPoolClient');
     const properties = client.Properties;
     expect(properties.GenerateSecret).toBe(false);
     expect(properties.AllowedOAuthFlows).toEqual(['code']);
-    expect(properties.AllowedOAuthScopes).toContain('openid');
+    expect(properties.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(properties.AllowedOAuthScopes).toEqual(expect.arrayContaining(['openid', 'email', 'profile']));
+    // No password flow through the client: every sign-in goes through the hosted pages (and MFA).
+    expect(properties.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+    const callbacks = JSON.stringify(properties.CallbackURLs);
+    expect(callbacks).toContain('"WebDistribution');
+    expect(callbacks).toContain('"DomainName"');
+    expect(callbacks).toContain(SIGN_IN_CALLBACK_PATH);
+    expect(JSON.stringify(properties.LogoutURLs)).toContain(SIGNED_OUT_PATH);
+    // The 'test' environment names no other origin: no localhost, no wildcard.
+    expect(callbacks).not.toContain('localhost');
+    expect(callbacks).not.toContain('*');
+  });
+
+  it('may read but not write the organisation and role claims', () => {
+    const [, client] = onlyResourceOfType(stateless, 'AWS::Cognito::UserPoolClient');
+    const properties = client.Properties;
     expect(properties.ReadAttributes).toEqual(expect.arrayContaining([ORGANISATION_CLAIM, ROLE_CLAIM]));
     expect(properties.WriteAttributes).not.toContain(ORGANISATION_CLAIM);
     expect(properties.WriteAttributes).not.toContain(ROLE_CLAIM);
@@ -227,11 +287,41 @@ describe('stateless stack: functions', () => {
       expect(properties.Runtime, id).toBe('nodejs22.x');
       expect(properties.Architectures, id).toEqual(['arm64']);
       expect(properties.Handler, id).toBe('index.handler');
+      expect(properties.TracingConfig, id).toEqual({ Mode: 'Active' });
+      expect((properties.LoggingConfig as { LogFormat: string }).LogFormat, id).toBe('JSON');
       const variables = (properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(Object.keys(variables), id).toEqual(
         expect.arrayContaining(['TABLE_NAME', 'REPORTS_BUCKET', 'APP_VERSION', 'POWERTOOLS_SERVICE_NAME']),
       );
       expect(variables.NODE_OPTIONS, id).toBe('--enable-source-maps');
+    }
+  });
+
+  it('gives every function its own role, with no AWS-managed policy', () => {
+    const roles = resourcesOfType(stateless, 'AWS::IAM::Role');
+    const roleIds = new Set<string>();
+    for (const [id, fn] of ourFunctions()) {
+      const roleId = referencedId(fn.Properties.Role);
+      roleIds.add(roleId);
+      expect(roles[roleId]?.Properties.ManagedPolicyArns, id).toBeUndefined();
+    }
+    expect(roleIds.size).toBe(ourFunctions().length);
+  });
+
+  it('alarms on the errors and throttles of every function, to the alarm topic', () => {
+    const alarms = Object.values(resourcesOfType(stateless, 'AWS::CloudWatch::Alarm'));
+    const [topicId] = onlyResourceOfType(stateless, 'AWS::SNS::Topic');
+    for (const [id] of ourFunctions()) {
+      for (const metric of ['Errors', 'Throttles']) {
+        const alarm = alarms.find(
+          (candidate) =>
+            candidate.Properties.MetricName === metric &&
+            JSON.stringify(candidate.Properties.Dimensions).includes(`"Ref":"${id}"`),
+        );
+        expect(alarm, `${metric} alarm of ${id}`).toBeDefined();
+        expect(alarm?.Properties.Threshold).toBe(1);
+        expect(((alarm?.Properties.AlarmActions ?? []) as unknown[]).map(referencedId)).toEqual([topicId]);
+      }
     }
   });
 
@@ -302,7 +392,7 @@ describe('stateless stack: HTTP API', () => {
     expect(issuer).toContain('.amazonaws.com/');
     expect(issuer).toContain('UserPool');
     expect(Audience).toHaveLength(1);
-    expect(JSON.stringify(Audience[0])).toContain('UserPoolWebClient');
+    expect(JSON.stringify(Audience[0])).toContain('WebClient');
   });
 
   it('sends each route to the function built from its handler file', () => {
@@ -318,6 +408,43 @@ describe('stateless stack: HTTP API', () => {
       );
     }
     expect(functionIds.size).toBe(deployedRoutes.length);
+  });
+
+  it('throttles every route and writes a JSON access log line per request', () => {
+    const [, stage] = onlyResourceOfType(stateless, 'AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 100,
+    });
+    const settings = stage.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };
+    const logGroupId = referencedId(settings.DestinationArn);
+    expect(resourcesOfType(stateless, 'AWS::Logs::LogGroup')[logGroupId]).toBeDefined();
+    const format = JSON.parse(settings.Format) as Record<string, string>;
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+  });
+
+  it('answers no cross-origin browser request unless the environment names its origins', () => {
+    const [, api] = onlyResourceOfType(stateless, 'AWS::ApiGatewayV2::Api');
+    expect(api.Properties.CorsConfiguration).toBeUndefined();
+  });
+
+  it('alarms on 5xx answers and on messages in either dead-letter queue', () => {
+    const alarms = Object.values(resourcesOfType(stateless, 'AWS::CloudWatch::Alarm'));
+    expect(alarms.some((alarm) => alarm.Properties.MetricName === '5xx')).toBe(true);
+    const deadLetterAlarms = alarms.filter(
+      (alarm) => alarm.Properties.MetricName === 'ApproximateNumberOfMessagesVisible',
+    );
+    expect(deadLetterAlarms).toHaveLength(2);
+  });
+
+  it('sends alarms to a KMS-encrypted topic, TLS only, e-mailed to the configured address', () => {
+    const [, topic] = onlyResourceOfType(stateless, 'AWS::SNS::Topic');
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const [, subscription] = onlyResourceOfType(stateless, 'AWS::SNS::Subscription');
+    expect(subscription.Properties).toMatchObject({ Protocol: 'email', Endpoint: 'ops@example.eu' });
+    const [, topicPolicy] = onlyResourceOfType(stateless, 'AWS::SNS::TopicPolicy');
+    expect(JSON.stringify(topicPolicy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
   });
 
   it('outputs the API URL', () => {
@@ -434,8 +561,10 @@ describe('stateless stack: permissions', () => {
         SecurityHeadersConfig: Record<string, Record<string, unknown>>;
       }
     ).SecurityHeadersConfig;
-    expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toContain("frame-ancestors 'none'");
-    expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toMatch(/style-src 'self' 'sha256-/);
+    // A Fn::Join: the sign-in domain is known at deployment only.
+    const policyText = JSON.stringify(security.ContentSecurityPolicy?.ContentSecurityPolicy);
+    expect(policyText).toContain("frame-ancestors 'none'");
+    expect(policyText).toMatch(/style-src 'self' 'sha256-/);
     expect(security.StrictTransportSecurity?.AccessControlMaxAgeSec).toBe(63_072_000);
     expect(security.FrameOptions?.FrameOption).toBe('DENY');
     const buckets = Object.values(resourcesOfType(stateless, 'AWS::S3::Bucket'));
@@ -452,6 +581,14 @@ describe('stateless stack: permissions', () => {
     const markers = JSON.stringify(deployment?.Properties.SourceMarkers);
     expect(markers).toContain('UserPool');
     expect(markers).toContain('WebClient');
+    expect(markers).toContain('SignInDomain');
+    // The sign-in completes by a call to the hosted domain's token endpoint: the CSP allows it, and only it.
+    const csp = JSON.stringify(security.ContentSecurityPolicy?.ContentSecurityPolicy);
+    expect(csp).toMatch(/connect-src 'self' https:\/\/.*amazoncognito\.com/);
+    const [, distributionLogging] = onlyResourceOfType(stateless, 'AWS::CloudFront::Distribution');
+    expect(
+      (distributionLogging.Properties.DistributionConfig as { Logging?: { Prefix: string } }).Logging?.Prefix,
+    ).toBe('cloudfront/');
   });
 
   it('lets only the functions that need it touch the reports bucket or the queue', () => {
@@ -502,7 +639,8 @@ describe('stateless stack: local-only endpoints', () => {
       table: stateful.table,
       reportsBucket: stateful.reportsBucket,
       userPool: stateful.userPool,
-      userPoolClient: stateful.userPoolClient,
+      signInDomain: stateful.signInDomain,
+      accessLogsBucket: stateful.accessLogsBucket,
       webAssetDir: WEB_FIXTURE,
       routes: [
         { endpoint: 'devLogin', entry: 'handlers/health.ts' },
@@ -521,7 +659,59 @@ describe('stateless stack: local-only endpoints', () => {
   });
 });
 
+describe('cdk-nag', () => {
+  it('finds nothing unacknowledged in either stack (AWS Solutions rules)', () => {
+    const report = new AwsSolutionsChecks(app).validateScope(app);
+    const findings = report.violations.flatMap((violation) =>
+      violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`),
+    );
+    expect(findings).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('would report a finding: an unencrypted queue without TLS enforcement fails the check', () => {
+    // Proves the check above can fail: the same plugin over a stack with a known violation.
+    const scratch = new App();
+    const stack = new Stack(scratch, 'Scratch');
+    new Queue(stack, 'Plain', { encryption: QueueEncryption.UNENCRYPTED });
+    const report = new AwsSolutionsChecks(scratch).validateScope(scratch);
+    expect(report.violations.map((violation) => violation.ruleName)).toEqual(
+      expect.arrayContaining(['AwsSolutions-SQS3', 'AwsSolutions-SQS4']),
+    );
+  });
+});
+
 describe('deployment environments', () => {
+  it('reads per-environment settings from cdk.json; staging and prod name their region', () => {
+    const environments = cdkJson.context.environments as Record<string, Record<string, unknown>>;
+    for (const name of ['staging', 'prod']) {
+      const deployment = deploymentEnvironment(name, environments[name]);
+      expect(deployment.region, name).toMatch(/^eu-/);
+      expect(deployment.classification, name).toBe('LIMITE');
+      expect(deployment.webOrigins, name).toEqual([]);
+    }
+    expect(deploymentEnvironment('dev', environments.dev).webOrigins).toEqual(['http://localhost:5173']);
+  });
+
+  it('says which setting is wrong and how', () => {
+    expect(() => deploymentEnvironment('prod', { account: '12345', alarmEmail: 'not-an-address' })).toThrow(
+      /account: must be a 12-digit AWS account id[\s\S]*alarmEmail: must be an e-mail address/,
+    );
+    expect(() => deploymentEnvironment('prod', { webOrigins: 'https://ilo.example.eu/' })).toThrow(
+      /webOrigins/,
+    );
+    expect(() => deploymentEnvironment('prod', { personalDataRetentionMonths: 0 })).toThrow(
+      /1 to 120 months/,
+    );
+    expect(() => deploymentEnvironment('prod', { colour: 'blue' } as never)).toThrow(/colour/);
+  });
+
+  it('takes a comma-separated list of origins from the command line', () => {
+    expect(
+      deploymentEnvironment('prod', { webOrigins: 'https://a.example.eu, https://b.example.eu' }).webOrigins,
+    ).toEqual(['https://a.example.eu', 'https://b.example.eu']);
+  });
+
   it('keeps production logs longer and retains them', () => {
     const production = deploymentEnvironment('prod');
     const development = deploymentEnvironment('dev');
