@@ -24,7 +24,12 @@ export class HttpError extends Error {
 
 /** Turns zod issues into `{ "post.city": "why" }`, naming the request part when it is not the body. */
 export function invalidRequest(error: z.ZodError, part: 'body' | 'query' | 'path'): HttpError {
-  const fields: Record<string, string> = {};
+  // A Map, not an object: a field may be named `toString` or `__proto__`, which a plain object
+  // already answers for (so `??=` named nothing) or turns into its prototype.
+  const fields = new Map<string, string>();
+  const name = (key: string, why: string) => {
+    if (!fields.has(key)) fields.set(key, why);
+  };
   const fieldKey = (path: PropertyKey[]) => {
     const joined = path.map(String).join('.');
     return part === 'body' ? joined || '(body)' : `${part}${joined ? `.${joined}` : ''}`;
@@ -32,16 +37,17 @@ export function invalidRequest(error: z.ZodError, part: 'body' | 'query' | 'path
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       // Name each unknown field itself, not the object that holds it.
-      for (const key of issue.keys) fields[fieldKey([...issue.path, key])] ??= 'Unknown field: remove it.';
+      for (const key of issue.keys) name(fieldKey([...issue.path, key]), 'Unknown field: remove it.');
       continue;
     }
-    fields[fieldKey(issue.path)] ??= issue.message;
+    name(fieldKey(issue.path), issue.message);
   }
-  const count = Object.keys(fields).length;
+  const count = fields.size;
   return new HttpError(
     'invalid_request',
     count === 1 ? 'One field needs correcting.' : `${count} fields need correcting.`,
-    fields,
+    // fromEntries defines each key as the object's own, `__proto__` included.
+    Object.fromEntries(fields),
   );
 }
 
