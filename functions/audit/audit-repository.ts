@@ -70,13 +70,14 @@ export function auditEntry(input: {
 
 export const AuditRepository = {
   async listForEntity(kind: AuditedEntity, entityId: string, limit: number, cursor: string | undefined) {
+    const pk = `AUDIT#${kind}#${entityId}`;
     const page = await dynamo().send(
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `AUDIT#${kind}#${entityId}` },
+        ExpressionAttributeValues: { ':pk': pk },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, { pk, sk: 'any' }),
       }),
     );
     const items = (page.Items ?? []).map(

@@ -35,7 +35,7 @@ export const FeedRepository = {
         ExpressionAttributeValues: { ':pk': `FEED#${organisation}` },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, { pk: `FEED#${organisation}`, sk: 'any' }),
       }),
     );
     const items = (page.Items ?? []).map(

@@ -190,7 +190,18 @@ export const SecondmentRepository = {
     // A filter applies after DynamoDB's Limit, so one page may hold fewer matches than asked for:
     // read on (a bounded number of pages) until the page is full or the index is exhausted.
     const items: Record<string, unknown>[] = [];
-    let startKey = decodeCursor(cursor);
+    // A cursor resumes this query only: the current item of a secondment, in this index partition.
+    const index = tableDesign.globalSecondaryIndexes.find((i) => i.indexName === key.IndexName);
+    let startKey = decodeCursor(cursor, {
+      [tableDesign.partitionKey]: { prefix: 'SECONDMENT#' },
+      [tableDesign.sortKey]: 'CURRENT',
+      ...(index
+        ? {
+            [index.partitionKey]: String(values[':pk']),
+            [index.sortKey]: index.indexName === 'gsi3' ? 'any' : { prefix: 'SECONDMENT#' },
+          }
+        : {}),
+    });
     let lastKey: Record<string, unknown> | undefined;
     let pageLeftOver = false;
     for (let pages = 0; pages < MAX_PAGES_PER_LIST && items.length < limit; pages++) {
