@@ -140,9 +140,15 @@ export function createLocalApiServer(options: LocalApiOptions): Server {
     if (body === 'too_large')
       return sendError(response, 'payload_too_large', 'The request body is too large.');
     const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
-    const pathParameters = Object.fromEntries(
-      route.parameterNames.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]),
-    );
+    let pathParameters: Record<string, string>;
+    try {
+      pathParameters = Object.fromEntries(
+        route.parameterNames.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]),
+      );
+    } catch {
+      // A malformed escape (`%E0%A4%A`): no parameter can be read from it.
+      return sendError(response, 'invalid_request', 'The path holds a malformed %-escape.');
+    }
     const routeKey = `${route.endpoint.method} ${route.endpoint.path}`;
     const event = httpApiEvent({
       request,
