@@ -3,7 +3,7 @@
  * semester reports: per network and overall, ILOs by state, meetings and trainings, the Part C
  * figures with the change from the previous year, and the list of reports.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const figures = z.record(z.string(), z.number().int());
 

@@ -3,7 +3,7 @@
  * version of the report template. The zod schema of a contribution's values is derived from the
  * template, for drafts (anything may be empty) and for submission (the template's required fields).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCountryCode } from './reference/countries.ts';
 import {
   type ReportTemplate,

@@ -3,7 +3,7 @@
  * Networks are derived from secondments, never typed in: the members of a network in a period are
  * the states with an ILO posted to one of its host countries during that period.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isHostCountry, isParticipatingState } from './reference/states.ts';
 import { semester } from './semesters.ts';
 

@@ -3,7 +3,7 @@
  * are renderings of it. Built from a snapshot of the inputs at generation time, laid out by the
  * template version the contributions used, with no personal data.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { draftingReasons } from './networks.ts';
 
 const stateText = z.object({ state: z.string(), text: z.string() });

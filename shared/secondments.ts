@@ -2,7 +2,7 @@
  * Secondment notifications (Art. 3 of Regulation 377/2004): the schemas every form and handler uses,
  * and the rules that depend on dates alone (phase) so browser and server agree.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isHostCountry } from './reference/states.ts';
 
 /** The seven Art. 2 topics: the backbone of a secondment's tasks and of report part B. */

@@ -3,7 +3,7 @@
  * schemas of its input and output. The OpenAPI document, the local router and the CDK routes are
  * all derived from this list (through functions/routes.ts), so they cannot drift apart.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { annualSummaryParams, annualSummarySchema } from '../annual-summary.ts';
 import { auditQuerySchema, auditTrailSchema } from '../audit.ts';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorStatus } from '../errors.ts';
 import { isOrganisation, isValidMembership, roles } from '../reference/organisations.ts';
 import { SEMESTER_ID_PATTERN } from '../semesters.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The web app's build-time configuration (Vite `VITE_*` variables), checked once when the app
