@@ -42,6 +42,7 @@ import {
 } from '#shared/auth.ts';
 import { REPORTS_PREFIX } from '#shared/table-design.ts';
 import { OperationalAlarms } from './alarms.ts';
+import { lambdaBundling, lambdaBundlingWithFonts } from './bundling.ts';
 import { customAttributeName } from './cognito-attributes.ts';
 import type { DeploymentEnvironment } from './environment.ts';
 import { REPO_ROOT } from './paths.ts';
@@ -93,40 +94,6 @@ const RUNTIME_ACKNOWLEDGEMENT = {
 
 /** Matches the Logger in functions/lib/logger.ts. */
 const SERVICE_NAME = 'ilo-network';
-
-// Some bundled dependencies are CommonJS and call `require`, which an ES module does not have.
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
-
-const bundling: nodejs.BundlingOptions = {
-  format: nodejs.OutputFormat.ESM,
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  banner: ESM_REQUIRE_BANNER,
-  minify: true,
-  sourceMap: true,
-  // Stack traces are mapped by NODE_OPTIONS=--enable-source-maps; the sources themselves are not needed.
-  sourcesContent: false,
-  // The SDK version is pinned in package-lock.json; do not rely on the one the runtime happens to ship.
-  bundleAwsSDK: true,
-  forceDockerBundling: false,
-};
-
-// Functions that render PDFs carry the DejaVu fonts in their bundle (REPORT_FONT_DIR points at them).
-const fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
-const bundlingWithFonts: nodejs.BundlingOptions = {
-  ...bundling,
-  commandHooks: {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) => [
-      `mkdir -p "${outputDir}/fonts"`,
-      ...fontFiles.map(
-        (file) => `cp "${inputDir}/node_modules/dejavu-fonts-ttf/ttf/${file}" "${outputDir}/fonts/${file}"`,
-      ),
-    ],
-  },
-};
 
 /** The logical id of a construct's CloudFormation resource, as cdk-nag names it in a finding. */
 function logicalIdOf(construct: IConstruct): string {
@@ -493,7 +460,7 @@ export class StatelessStack extends Stack {
         ...(spec.rendersDocuments ? { REPORT_FONT_DIR: '/var/task/fonts' } : {}),
         ...options.environment,
       },
-      bundling: spec.rendersDocuments ? bundlingWithFonts : bundling,
+      bundling: spec.rendersDocuments ? lambdaBundlingWithFonts : lambdaBundling,
     });
     Validations.of(fn).acknowledge(RUNTIME_ACKNOWLEDGEMENT);
     // Created after its permissions, so that its first invocation (the seed trigger's) has them.
