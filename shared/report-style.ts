@@ -20,3 +20,10 @@ th{background:#eef}td.number{text-align:right}h2{border-bottom:2px solid #003399
 export const REPORT_STYLES_SHA256 = '1lNNiJcdRf2fDs1gMUcjs+8+tID7/QnuUMNDgcI6Vi4=';
 
 export const reportStyleSource = `'sha256-${REPORT_STYLES_SHA256}'`;
+
+/**
+ * The policy a report document carries itself (a `<meta>` tag), for when it is opened from its
+ * download link rather than inside the app: no script, no request anywhere, only its own sheet. The
+ * text is escaped as it is written; this makes markup that slipped through inert all the same.
+ */
+export const reportDocumentPolicy = `default-src 'none'; style-src ${reportStyleSource}; img-src data:; base-uri 'none'; form-action 'none'`;

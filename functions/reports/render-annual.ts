@@ -1,5 +1,5 @@
 import type { AnnualSummaryDocument } from '#shared/annual-summary.ts';
-import { REPORT_STYLES } from '#shared/report-style.ts';
+import { REPORT_STYLES, reportDocumentPolicy } from '#shared/report-style.ts';
 import { templateFieldTexts } from '#shared/report-template-texts.ts';
 import { escapeHtml } from './render-html.ts';
 import { renderTextPdf } from './render-pdf.ts';
@@ -54,7 +54,7 @@ export function renderAnnualHtml(summary: AnnualSummaryDocument): string {
         `<h2>${escapeHtml(s.heading)}</h2><ul>${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     )
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title(summary))}</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${reportDocumentPolicy}"><title>${escapeHtml(title(summary))}</title>
 <style>${REPORT_STYLES}</style></head>
 <body><p class="marking">${escapeHtml(summary.classification)}</p><h1>${escapeHtml(title(summary))}</h1>
 <p>Version ${summary.version}, generated ${escapeHtml(summary.generatedAt)}.</p>${body}</body></html>

@@ -1,4 +1,4 @@
-import { REPORT_STYLES } from '#shared/report-style.ts';
+import { REPORT_STYLES, reportDocumentPolicy } from '#shared/report-style.ts';
 import type { ReportDocument } from '#shared/reports.ts';
 import { cellText, headerLines, partTitles, reportTitle, stateName } from './report-text.ts';
 
@@ -92,7 +92,8 @@ export function renderReportHtml(report: ReportDocument): string {
     .join('');
   const list = (codes: string[]) => escapeHtml(codes.map(stateName).join(', ') || 'none');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${reportDocumentPolicy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${REPORT_STYLES}</style></head>
 <body><p class="marking">${escapeHtml(report.classification)}</p>
 <h1>${escapeHtml(title)}</h1>
