@@ -7,7 +7,7 @@ import { errorStatus } from '#shared/errors.ts';
 import type { DevTokenService } from './dev-auth.ts';
 import { createDevLoginHandler } from './dev-login-handler.ts';
 import { httpApiEvent, lambdaContext } from './lambda-event.ts';
-import { serveWebApp } from './static-web.ts';
+import { serveWebApp, type WebRuntimeConfig } from './static-web.ts';
 
 type LambdaHandler = (
   event: APIGatewayProxyEventV2,
@@ -98,6 +98,8 @@ export interface LocalApiOptions {
   tokens: DevTokenService;
   /** Folder of the built web app, served on the same origin; omit to serve the API alone. */
   webDir?: string;
+  /** Served as /config.json beside the web app (see local/static-web.ts); the dev sign-in by default. */
+  webConfig?: WebRuntimeConfig;
   /** Called with one line per API request, for the console. */
   log?: (line: string) => void;
 }
@@ -114,7 +116,7 @@ export function createLocalApiServer(options: LocalApiOptions): Server {
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
       if (request.method !== 'GET' && request.method !== 'HEAD')
         return sendError(response, 'method_not_allowed', 'Only GET is served outside /api.');
-      return serveWebApp(options.webDir, url.pathname, response);
+      return serveWebApp(options.webDir, url.pathname, response, options.webConfig);
     }
     const started = Date.now();
     const samePath = table.filter((route) => route.pattern.test(url.pathname));

@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createLocalApiServer } from './api-adapter.ts';
 import { createDevTokenService } from './dev-auth.ts';
+import type { WebRuntimeConfig } from './static-web.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
 import { type RunningServer, startDynamoDbLocal } from './servers/dynamodb-local.ts';
 import { S3RVER_CREDENTIALS, startS3Local } from './servers/s3-local.ts';
@@ -55,6 +56,8 @@ export interface LocalAppOptions {
   /** 0 picks a free port. */
   port?: number;
   webDir?: string;
+  /** The web app's /config.json; the dev sign-in when omitted. */
+  webConfig?: WebRuntimeConfig;
   /** Report-generation messages that exhausted their retries are appended here. */
   deadLetterFile?: string;
   log?: (line: string) => void;
@@ -98,6 +101,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
   const server = createLocalApiServer({
     tokens,
     ...(options.webDir ? { webDir: options.webDir } : {}),
+    ...(options.webConfig ? { webConfig: options.webConfig } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const host = options.host ?? '127.0.0.1';

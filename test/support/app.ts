@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { type LocalApp, startLocalApp } from '../../local/runtime.ts';
+import type { WebRuntimeConfig } from '../../local/static-web.ts';
 
 export interface TestApp extends LocalApp {
   tableName: string;
@@ -39,6 +40,8 @@ export async function startTestApp(
     serveWeb?: boolean;
     /** Keep the dev signing key in this file, so a test can mint tokens with it (expired ones). */
     keyFile?: string;
+    /** The web app's /config.json (the dev sign-in by default). */
+    webConfig?: WebRuntimeConfig;
   } = {},
 ): Promise<TestApp> {
   const suffix = randomUUID().slice(0, 8);
@@ -51,6 +54,7 @@ export async function startTestApp(
     port: 0,
     ...(options.serveWeb ? { webDir } : {}),
     ...(options.keyFile ? { keyFile: options.keyFile } : {}),
+    ...(options.webConfig ? { webConfig: options.webConfig } : {}),
   });
 
   const call: TestApp['call'] = async (method, path, { token, body, rawBody, headers } = {}) => {

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { RequireSignIn } from '../features/auth/components/RequireSignIn.tsx';
+import { SignInCallbackPage } from '../features/auth/components/SignInCallbackPage.tsx';
 import { SignInPage } from '../features/auth/components/SignInPage.tsx';
 import { OutstandingContributionsPanel } from '../features/contributions/components/OutstandingContributionsPanel.tsx';
 import { DashboardPage } from '../features/dashboard/components/DashboardPage.tsx';
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <RouteLoading />,
     children: [
       { path: paths.signIn, element: <SignInPage /> },
+      { path: paths.signInCallback, element: <SignInCallbackPage /> },
       {
         element: (
           <RequireSignIn>

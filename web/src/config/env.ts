@@ -1,8 +1,8 @@
 import * as z from 'zod';
 
 /**
- * The web app's build-time configuration (Vite `VITE_*` variables), checked once when the app
- * loads so that a wrong deployment fails at once with a message instead of misbehaving later.
+ * The web app's build-time defaults (Vite `VITE_*` variables), used when the server sends no
+ * /config.json (config/runtime-config.ts); checked once when the app loads so that a wrong deployment fails at once with a message instead of misbehaving later.
  */
 const envSchema = z.object({
   VITE_API_BASE_URL: z
@@ -11,7 +11,8 @@ const envSchema = z.object({
     .regex(/^(\/|https?:\/\/)/, 'must be a path starting with "/" or an http(s) URL')
     .transform((url) => url.replace(/\/+$/, ''))
     .default('/api'),
-  // Only the local dev sign-in exists so far; 'cognito' joins this list with the hosted sign-in.
+  // Used only where no /config.json is served (the Vite dev server in front of the local runtime);
+  // deployments say `cognito` in their /config.json (config/runtime-config.ts).
   VITE_SIGN_IN_METHOD: z.enum(['dev']).default('dev'),
 });
 

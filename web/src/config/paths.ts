@@ -1,7 +1,11 @@
+import { SIGN_IN_CALLBACK_PATH } from '#shared/auth.ts';
+
 /** The app's routes, in one place so that features link to one another without importing each other. */
 export const paths = {
   dashboard: '/',
   signIn: '/sign-in',
+  /** Where the hosted sign-in returns (the Cognito web client lists it as its callback). */
+  signInCallback: SIGN_IN_CALLBACK_PATH,
   secondments: '/secondments',
   newSecondment: '/secondments/new',
   secondment: '/secondments/:id',

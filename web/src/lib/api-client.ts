@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { errorBodySchema } from '#shared/api/schemas.ts';
 import type { ErrorCode } from '#shared/errors.ts';
-import { env } from '../config/env.ts';
+import { runtimeConfig } from '../config/runtime-config.ts';
 import { getSession } from './session.ts';
 
 /**
@@ -60,7 +60,7 @@ export async function apiRequest<Schema extends z.ZodType>(
 
   let response: Response;
   try {
-    response = await fetch(`${env.VITE_API_BASE_URL}${path}`, {
+    response = await fetch(`${runtimeConfig().apiBaseUrl}${path}`, {
       method,
       headers,
       body: body === undefined ? null : JSON.stringify(body),

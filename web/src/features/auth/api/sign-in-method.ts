@@ -1,19 +1,19 @@
 import type { DevLoginRequest } from '#shared/api/schemas.ts';
-import { type Env, env } from '../../../config/env.ts';
+import { runtimeConfig } from '../../../config/runtime-config.ts';
 import type { Session } from '../../../lib/session.ts';
+import { cognitoSignIn } from './cognito-sign-in.ts';
 import { devSignIn } from './dev-sign-in.ts';
 
 /**
- * How a person signs in, chosen by VITE_SIGN_IN_METHOD. Whatever the method, it ends in a Session
- * (lib/session.ts) that the API client sends as the bearer token; nothing else in the app knows
- * which method was used.
+ * How a person signs in, chosen by the deployment's /config.json (config/runtime-config.ts). Whatever
+ * the method, it ends in a Session (lib/session.ts) that the API client sends as the bearer token;
+ * nothing else in the app knows which method was used.
  *
  * - `dev` (the local runtime): the sign-in page shows a form to pick organisation and role, and
  *   `POST /api/dev/login` issues the token.
- * - `hosted` (AWS, to come as VITE_SIGN_IN_METHOD=cognito): the sign-in page shows one button;
- *   `start` sends the browser to Cognito's hosted sign-in (authorization code with PKCE); a callback
- *   route passes the URL Cognito returns to `complete`, which exchanges the code for the ID token.
- *   To add it: implement HostedSignInMethod, list it in `signInMethods`, add the callback route.
+ * - `hosted` (AWS, `signInMethod: cognito`): the sign-in page shows one button; `start` sends the
+ *   browser to Cognito's hosted sign-in (authorization code with PKCE); the callback route passes the
+ *   URL Cognito returns to `complete`, which exchanges the code for the ID token.
  */
 export interface DevSignInMethod {
   kind: 'dev';
@@ -27,11 +27,20 @@ export interface HostedSignInMethod {
   /** Leaves the app for the identity provider's sign-in page; `returnTo` is where to come back to. */
   start(returnTo: string): Promise<void>;
   complete(callbackUrl: URL): Promise<{ session: Session; returnTo: string }>;
+  /** After a reload with a session: picks up renewing its token. */
+  resume(): Promise<void>;
   signOut(): Promise<void>;
 }
 
 export type SignInMethod = DevSignInMethod | HostedSignInMethod;
 
-const signInMethods: Record<Env['VITE_SIGN_IN_METHOD'], SignInMethod> = { dev: devSignIn };
+let chosen: SignInMethod | undefined;
 
-export const signInMethod: SignInMethod = signInMethods[env.VITE_SIGN_IN_METHOD];
+/** The method the deployment configured (available once the runtime configuration is loaded). */
+export function signInMethod(): SignInMethod {
+  if (!chosen) {
+    const config = runtimeConfig();
+    chosen = config.signInMethod === 'cognito' ? cognitoSignIn(config) : devSignIn;
+  }
+  return chosen;
+}

@@ -13,6 +13,6 @@ export function useSignOut(): () => void {
     queryClient.clear();
     // In the same event as clearing the session, so the sign-in page renders already signed out.
     void navigate(paths.signIn);
-    void signInMethod.signOut();
+    void signInMethod().signOut();
   };
 }

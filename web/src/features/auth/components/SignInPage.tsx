@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
 import { sessionWasEnded, useSessionToken } from '../../../lib/session.ts';
-import { type SignInMethod, signInMethod } from '../api/sign-in-method.ts';
+import { type HostedSignInMethod, type SignInMethod, signInMethod } from '../api/sign-in-method.ts';
 import { safeReturnTo } from '../utils/return-to.ts';
 import { DevSignInForm } from './DevSignInForm.tsx';
 
@@ -19,7 +20,7 @@ export function SignInPage() {
   return (
     <Page title={t('signIn.title')}>
       {sessionWasEnded() && <Notice>{t('signIn.sessionEnded')}</Notice>}
-      <SignInWith method={signInMethod} returnTo={returnTo} />
+      <SignInWith method={signInMethod()} returnTo={returnTo} />
     </Page>
   );
 }
@@ -30,10 +31,29 @@ function SignInWith({ method, returnTo }: { method: SignInMethod; returnTo: stri
     case 'dev':
       return <DevSignInForm method={method} />;
     case 'hosted':
-      return (
-        <button className="button" type="button" onClick={() => void method.start(returnTo)}>
-          {t('signIn.submit')}
-        </button>
-      );
+      return <HostedSignIn method={method} returnTo={returnTo} />;
   }
+}
+
+/** One button to the organisation's sign-in pages (password and authenticator app are asked there). */
+function HostedSignIn({ method, returnTo }: { method: HostedSignInMethod; returnTo: string }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<'ready' | 'leaving' | 'failed'>('ready');
+  const start = async () => {
+    setState('leaving');
+    try {
+      await method.start(returnTo);
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <>
+      <p>{t('signIn.hostedIntro')}</p>
+      {state === 'failed' && <Notice>{t('signIn.hostedUnavailable')}</Notice>}
+      <button className="button" type="button" disabled={state === 'leaving'} onClick={() => void start()}>
+        {state === 'leaving' ? t('signIn.hostedLeaving') : t('signIn.hostedSubmit')}
+      </button>
+    </>
+  );
 }
