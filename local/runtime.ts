@@ -60,6 +60,8 @@ export interface LocalAppOptions {
   webConfig?: WebRuntimeConfig;
   /** Report-generation messages that exhausted their retries are appended here. */
   deadLetterFile?: string;
+  /** Keeps the report queue on disk, so that a restart after a crash delivers what was not handled. */
+  queueJournalFile?: string;
   log?: (line: string) => void;
 }
 
@@ -90,12 +92,14 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     name: 'report-generation',
     consumer: async (event) => (await import('#functions/handlers/generate-reports.ts')).handler(event),
     ...(options.deadLetterFile ? { deadLetterFile: options.deadLetterFile } : {}),
+    ...(options.queueJournalFile ? { journalFile: options.queueJournalFile } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   Object.assign(process.env, { REPORT_QUEUE_URL: reportQueue.url, SQS_ENDPOINT: reportQueue.endpoint });
   await provision(options);
   const { handler: seedReference } = await import('#functions/handlers/seed-reference.ts');
   await seedReference();
+  reportQueue.start();
 
   const tokens = await createDevTokenService(options.keyFile ? { keyFile: options.keyFile } : {});
   const server = createLocalApiServer({

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     port,
     webDir: resolve(root, 'web/dist'),
     deadLetterFile: resolve(dataDir, 'report-dead-letters.jsonl'),
+    queueJournalFile: resolve(dataDir, 'report-queue.jsonl'),
     log: (line) => console.log(line),
   });
   console.log(`

@@ -68,10 +68,15 @@ export async function generateNetworkReport(
   semesterId: string,
   networkId: string,
   now: Date,
-  /** Finalising: the drafting state's assessment, and who finalises (audited with the new version). */
-  extra: { assessment?: string; finalisedBy?: Caller } = {},
+  /**
+   * Finalising: the drafting state's assessment, and who finalises (audited with the new version).
+   * From the queue: `leaseOwner`, the message's id, so that its redelivery after a crash takes over
+   * the lease its dead attempt left (see ReportRepository.acquireLease).
+   */
+  extra: { assessment?: string; finalisedBy?: Caller; leaseOwner?: string } = {},
 ): Promise<{ outcome: 'generated' | 'unchanged' | 'busy'; version?: number }> {
-  if (!(await ReportRepository.acquireLease(semesterId, networkId, now))) return { outcome: 'busy' };
+  if (!(await ReportRepository.acquireLease(semesterId, networkId, now, extra.leaseOwner)))
+    return { outcome: 'busy' };
   let recorded = false;
   try {
     const [snapshot, latest] = await Promise.all([

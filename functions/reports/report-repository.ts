@@ -134,8 +134,13 @@ export const ReportRepository = {
     return [...latest.values()].sort((a, b) => a.networkId.localeCompare(b.networkId));
   },
 
-  /** Takes the generation lease unless another generator holds a live one. */
-  async acquireLease(semester: string, networkId: string, now: Date): Promise<boolean> {
+  /**
+   * Takes the generation lease unless another generator holds a live one. `owner` names the request
+   * (the queue message's id): a message delivered again may take over its own earlier attempt's
+   * lease, because the queue redelivers only once that attempt is over (on AWS the visibility
+   * timeout outlasts the generator's timeout; locally, after it returned or the process died).
+   */
+  async acquireLease(semester: string, networkId: string, now: Date, owner?: string): Promise<boolean> {
     try {
       await dynamo().send(
         new PutCommand({
@@ -146,9 +151,14 @@ export const ReportRepository = {
             entityType: 'GenerationLease',
             leaseUntil: Math.floor(now.getTime() / 1000) + LEASE_SECONDS,
             expiresAt: Math.floor(now.getTime() / 1000) + LEASE_SECONDS * 10,
+            ...(owner ? { owner } : {}),
           },
-          ConditionExpression: 'attribute_not_exists(pk) OR leaseUntil < :now',
-          ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
+          ConditionExpression: `attribute_not_exists(pk) OR leaseUntil < :now${owner ? ' OR #owner = :owner' : ''}`,
+          ...(owner ? { ExpressionAttributeNames: { '#owner': 'owner' } } : {}),
+          ExpressionAttributeValues: {
+            ':now': Math.floor(now.getTime() / 1000),
+            ...(owner ? { ':owner': owner } : {}),
+          },
         }),
       );
       return true;

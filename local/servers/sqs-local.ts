@@ -4,9 +4,13 @@
  * it), then delivers the messages to the consumer handler in SQS-shaped events, in batches of up to
  * ten, retrying the items the handler reports as failed (partial batch responses) and moving a
  * message to the dead-letter list after `maxReceiveCount` receives, as a redrive policy would.
+ *
+ * With a journal file the queue is durable, as SQS is: a message is written to the journal before
+ * its SendMessage is acknowledged, and its receives and its end (handled, or dead-lettered) after;
+ * a restart after a crash redelivers every message that had not ended.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -26,6 +30,8 @@ export interface LocalQueue {
   deadLetters: QueuedMessage[];
   /** Resolves once every message sent so far has been delivered or dead-lettered. */
   idle(): Promise<void>;
+  /** Starts delivering (once the consumer's table exists); messages sent or recovered before wait. */
+  start(): void;
   stop(): Promise<void>;
 }
 
@@ -37,7 +43,45 @@ export interface LocalQueueOptions {
   retryDelayMs?: number;
   /** Dead letters are appended to this file, one JSON line each. */
   deadLetterFile?: string;
+  /** Keeps the queue across restarts (one JSON line per send, receive and end of a message). */
+  journalFile?: string;
   log?: (line: string) => void;
+}
+
+type JournalEntry =
+  | { sent: Pick<QueuedMessage, 'messageId' | 'body' | 'sentAt'> }
+  | { received: string }
+  | { ended: string };
+
+/**
+ * The messages a journal holds that had not ended, with their receive counts; the journal is then
+ * rewritten with only those (atomically: a new file renamed over the old).
+ */
+function recoverJournal(file: string): QueuedMessage[] {
+  const pending = new Map<string, QueuedMessage>();
+  if (existsSync(file)) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      let entry: JournalEntry;
+      try {
+        entry = JSON.parse(line) as JournalEntry;
+      } catch {
+        continue; // empty, or cut short by the crash (never acknowledged, so nothing is lost)
+      }
+      if ('sent' in entry)
+        pending.set(entry.sent.messageId, { ...entry.sent, receiveCount: 0, notBefore: 0 });
+      else if ('received' in entry) {
+        const message = pending.get(entry.received);
+        if (message) message.receiveCount += 1;
+      } else if ('ended' in entry) pending.delete(entry.ended);
+    }
+  }
+  const lines = [...pending.values()].flatMap(({ messageId, body, sentAt, receiveCount }) => [
+    JSON.stringify({ sent: { messageId, body, sentAt } }),
+    ...Array.from({ length: receiveCount }, () => JSON.stringify({ received: messageId })),
+  ]);
+  writeFileSync(`${file}.tmp`, lines.map((line) => `${line}\n`).join(''));
+  renameSync(`${file}.tmp`, file);
+  return [...pending.values()];
 }
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
@@ -45,11 +89,20 @@ const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 export async function startLocalQueue(options: LocalQueueOptions): Promise<LocalQueue> {
   const maxReceiveCount = options.maxReceiveCount ?? 3;
   const retryDelayMs = options.retryDelayMs ?? 1000;
-  const queue: QueuedMessage[] = [];
+  const journal = (entry: JournalEntry) => {
+    // Synchronous: on disk (in the OS's hands) before the sender is answered or the next step runs.
+    if (options.journalFile) appendFileSync(options.journalFile, `${JSON.stringify(entry)}\n`);
+  };
+  const queue: QueuedMessage[] = options.journalFile ? recoverJournal(options.journalFile) : [];
+  if (queue.length > 0)
+    options.log?.(
+      `queue ${options.name}: ${queue.length} message(s) not yet handled before the restart, delivered again`,
+    );
   const deadLetters: QueuedMessage[] = [];
   let inFlight = 0;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let started = false;
   let waiters: (() => void)[] = [];
   const arn = `arn:aws:sqs:eu-west-1:000000000000:${options.name}`;
 
@@ -92,6 +145,7 @@ export async function startLocalQueue(options: LocalQueueOptions): Promise<Local
       queue.splice(queue.indexOf(message), 1);
       message.receiveCount += 1;
       message.firstReceivedAt ??= now;
+      journal({ received: message.messageId });
     }
     inFlight += ready.length;
     let failed = new Set<string>();
@@ -106,6 +160,8 @@ export async function startLocalQueue(options: LocalQueueOptions): Promise<Local
       );
     }
     inFlight -= ready.length;
+    for (const message of ready.filter((m) => !failed.has(m.messageId)))
+      journal({ ended: message.messageId });
     for (const message of ready.filter((m) => failed.has(m.messageId))) {
       if (message.receiveCount >= maxReceiveCount) {
         deadLetters.push(message);
@@ -114,6 +170,7 @@ export async function startLocalQueue(options: LocalQueueOptions): Promise<Local
             options.deadLetterFile,
             `${JSON.stringify({ ...message, deadAt: new Date().toISOString() })}\n`,
           );
+        journal({ ended: message.messageId });
         options.log?.(
           `queue ${options.name}: message ${message.messageId} moved to the dead letters after ${message.receiveCount} receives`,
         );
@@ -125,7 +182,7 @@ export async function startLocalQueue(options: LocalQueueOptions): Promise<Local
   };
 
   const schedule = () => {
-    if (!timer && !stopped) timer = setTimeout(() => void pump(), 0);
+    if (!timer && started && !stopped) timer = setTimeout(() => void pump(), 0);
   };
 
   const enqueue = (body: string): QueuedMessage => {
@@ -136,6 +193,7 @@ export async function startLocalQueue(options: LocalQueueOptions): Promise<Local
       receiveCount: 0,
       notBefore: Date.now(),
     };
+    journal({ sent: { messageId: message.messageId, body, sentAt: message.sentAt } });
     queue.push(message);
     schedule();
     return message;
@@ -183,6 +241,10 @@ export async function startLocalQueue(options: LocalQueueOptions): Promise<Local
         waiters.push(resolve);
         settleIfIdle();
       }),
+    start: () => {
+      started = true;
+      schedule();
+    },
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
