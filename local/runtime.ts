@@ -4,11 +4,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createLocalApiServer } from './api-adapter.ts';
 import { createDevTokenService } from './dev-auth.ts';
-import type { WebRuntimeConfig } from './static-web.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
 import { type RunningServer, startDynamoDbLocal } from './servers/dynamodb-local.ts';
 import { S3RVER_CREDENTIALS, startS3Local } from './servers/s3-local.ts';
 import { type LocalQueue, startLocalQueue } from './servers/sqs-local.ts';
+import type { WebRuntimeConfig } from './static-web.ts';
 
 export interface BackingServices {
   dynamoEndpoint: string;
