@@ -11,6 +11,10 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { PAYLOADS } from './payloads.ts';
 import { completeValues, secondmentFields } from './world.ts';
 
+/** The drafting state's own text: markup too, kept apart so the narratives are checked on their own. */
+const ASSESSMENT = '<b>Assessed</b> <script>alert("assessment")</script>';
+const ALL = [...PAYLOADS, ASSESSMENT];
+
 let app: TestApp;
 const tokens: Record<string, string> = {};
 const scratch = mkdtempSync(join(tmpdir(), 'ilo-inert-'));
@@ -51,6 +55,8 @@ beforeAll(async () => {
   };
   const contribution = `/api/semesters/${previous}/networks/BF/contributions`;
   await call('DE:editor', 'PUT', `${contribution}/DE`, { templateVersion: 1, version: 0, values });
+  // Only submitted contributions make the report.
+  await call('DE:coordinator', 'POST', `${contribution}/DE/submit`, { version: 1 });
   await call('FR:editor', 'PUT', `${contribution}/FR`, {
     templateVersion: 1,
     version: 0,
@@ -88,7 +94,7 @@ beforeAll(async () => {
   await app.reportQueue.idle();
   const report = await call('DE:coordinator', 'GET', `/api/semesters/${previous}/reports/BF`);
   const assessed = await call('DE:coordinator', 'PUT', `/api/semesters/${previous}/reports/BF/assessment`, {
-    assessment: PAYLOADS.join('\n\n'),
+    assessment: ASSESSMENT,
     revision: report.revision,
   });
   const finalised = await call('DE:coordinator', 'POST', `/api/semesters/${previous}/reports/BF/finalise`, {
@@ -132,7 +138,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 describe('script and markup typed by the states stay inert in every report format', () => {
   it('the HTML escapes every payload, has no element the states did not get from the template, and carries its own policy', () => {
     for (const html of [files.html.toString('utf8'), inlineHtml]) {
-      for (const payload of PAYLOADS) {
+      for (const payload of ALL) {
         expect(html).toContain(escapeHtml(payload));
         expect(html).not.toContain(payload);
       }
@@ -148,7 +154,7 @@ describe('script and markup typed by the states stay inert in every report forma
     const pdf = join(scratch, 'report.pdf');
     writeFileSync(pdf, files.pdf);
     const text = oneLine(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
-    for (const payload of PAYLOADS) expect(text).toContain(oneLine(payload));
+    for (const payload of ALL) expect(text).toContain(oneLine(payload));
   });
 
   it('the DOCX holds each payload as escaped text, not as markup', () => {
@@ -163,13 +169,13 @@ describe('script and markup typed by the states stay inert in every report forma
       .replaceAll('&quot;', '"')
       .replaceAll('&apos;', "'")
       .replaceAll('&amp;', '&');
-    for (const payload of PAYLOADS) expect(text).toContain(payload);
+    for (const payload of ALL) expect(text).toContain(payload);
   });
 
   it('the JSON keeps the text as data', () => {
     const json = JSON.parse(files.json.toString('utf8'));
     const all = JSON.stringify(json);
     for (const payload of PAYLOADS) expect(all).toContain(JSON.stringify(payload).slice(1, -1));
-    expect(json.assessment).toBe(PAYLOADS.join('\n\n'));
+    expect(json.assessment).toBe(ASSESSMENT);
   });
 });
