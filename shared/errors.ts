@@ -13,6 +13,8 @@ export const errorStatus = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** The Idempotency-Key was already used by this caller for a different request. */
+  idempotency_key_reused: 422,
   service_unavailable: 503,
   internal_error: 500,
 } as const;

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from './aws.ts';
+import { IDEMPOTENCY_PREFIX } from './idempotency-repository.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -12,13 +13,31 @@ export class ConditionFailed extends Error {
   }
 }
 
-/** All or nothing. A failed condition becomes `ConditionFailed` naming the first item that failed. */
+/**
+ * Another request with the same Idempotency-Key stored its answer first: this transaction created
+ * nothing, and the request replays that answer (lib/http/idempotency.ts).
+ */
+export class IdempotencyKeyTaken extends Error {
+  constructor() {
+    super('another request with this Idempotency-Key was answered first');
+    this.name = 'IdempotencyKeyTaken';
+  }
+}
+
+const isIdempotencyRecord = (item: TransactItem | undefined) =>
+  String(item?.Put?.Item?.pk ?? '').startsWith(IDEMPOTENCY_PREFIX);
+
+/**
+ * All or nothing. A failed condition becomes `ConditionFailed` naming the first item that failed, or
+ * `IdempotencyKeyTaken` when that item is an idempotency record.
+ */
 export async function transact(items: TransactItem[]): Promise<void> {
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       const index = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (index >= 0 && isIdempotencyRecord(items[index])) throw new IdempotencyKeyTaken();
       if (index >= 0) throw new ConditionFailed(index);
     }
     throw error;

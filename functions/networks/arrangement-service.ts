@@ -3,8 +3,9 @@ import type { arrangementSchema } from '#shared/networks.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
 import type { Caller } from '../lib/http/caller.ts';
 import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
+import { type Idempotency, noIdempotency } from '../lib/http/idempotency.ts';
 import { newId } from '../lib/ids.ts';
-import { ConditionFailed, transact } from '../lib/transactions.ts';
+import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
 import { type ArrangementRecord, ArrangementRepository } from './arrangement-repository.ts';
 
 export type ArrangementAction = 'accept' | 'withdraw';
@@ -27,6 +28,7 @@ async function write(
   before: ArrangementRecord | undefined,
   after: ArrangementRecord,
   action: string,
+  alongside: TransactItem[] = [],
 ) {
   try {
     await transact([
@@ -41,6 +43,7 @@ async function write(
         ...(before ? { before } : {}),
         after,
       }),
+      ...alongside,
     ]);
   } catch (error) {
     if (error instanceof ConditionFailed) throw staleVersion('this arrangement');
@@ -53,6 +56,7 @@ export async function proposeArrangement(
   caller: Caller,
   input: z.output<typeof arrangementSchema>,
   now: Date,
+  idempotency: Idempotency = noIdempotency,
 ) {
   if (caller.role !== 'coordinator') throw forbidden("Arrangements are agreed by the states' coordinators.");
   if (!(input.parties as readonly string[]).includes(caller.organisation)) {
@@ -73,8 +77,9 @@ export async function proposeArrangement(
     createdAt: at,
     updatedAt: at,
   };
-  await write(caller, undefined, record, 'proposed');
-  return present(record, caller);
+  const answer = present(record, caller);
+  await write(caller, undefined, record, 'proposed', idempotency.record(answer));
+  return answer;
 }
 
 async function loadForChange(caller: Caller, id: string, version: number) {

@@ -15,6 +15,7 @@ import { actorOf, auditEntry } from '../audit/audit-repository.ts';
 import { tableName } from '../lib/aws.ts';
 import type { Caller } from '../lib/http/caller.ts';
 import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
+import { type Idempotency, noIdempotency } from '../lib/http/idempotency.ts';
 import { newId } from '../lib/ids.ts';
 import { ConditionFailed, type TransactItem, transact, versionCondition } from '../lib/transactions.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
@@ -222,6 +223,7 @@ export async function recordActivity(
   kind: ActivityKind,
   fields: z.output<(typeof activitySchemas)[ActivityKind]>,
   now: Date,
+  idempotency: Idempotency = noIdempotency,
 ) {
   const network = await identify(networkId);
   const semesterId = semesterIdOfDate(fields.date);
@@ -239,6 +241,7 @@ export async function recordActivity(
     updatedAt: at,
     fields,
   };
+  const answer = { ...record, allowed: EDITABLE };
   try {
     await transact([
       activityWrites.put(record, undefined),
@@ -253,12 +256,13 @@ export async function recordActivity(
       }),
       // A close committed since requireOpenSemester read the semester refuses the record.
       SemesterRepository.openCheck(semesterId),
+      ...idempotency.record(answer),
     ]);
   } catch (error) {
     if (error instanceof ConditionFailed && error.index === 2) throw semesterClosed(semesterId);
     throw error;
   }
-  return { ...record, allowed: EDITABLE };
+  return answer;
 }
 
 export async function updateActivity(

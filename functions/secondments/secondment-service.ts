@@ -14,6 +14,7 @@ import { feedEntries } from '../feed/feed-repository.ts';
 import { config } from '../lib/config.ts';
 import type { Caller } from '../lib/http/caller.ts';
 import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
+import { type Idempotency, noIdempotency } from '../lib/http/idempotency.ts';
 import { newId } from '../lib/ids.ts';
 import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
 import { postingWrites } from '../networks/network-repository.ts';
@@ -108,6 +109,8 @@ interface VersionWrite {
   officer?: OfficerRecord;
   officerChanged?: boolean;
   feed?: FeedKind;
+  /** More items of the same transaction (the answer stored for an Idempotency-Key). */
+  with?: TransactItem[];
 }
 
 /**
@@ -147,6 +150,7 @@ async function writeVersion({
   officer,
   officerChanged,
   feed,
+  with: alongside = [],
 }: VersionWrite) {
   const actor = { organisation: caller.organisation, ...(caller.name ? { name: caller.name } : {}) };
   const items: TransactItem[] = [
@@ -183,6 +187,7 @@ async function writeVersion({
       }),
     );
   }
+  items.push(...alongside);
   try {
     await transact(items);
   } catch (error) {
@@ -194,7 +199,12 @@ async function writeVersion({
   }
 }
 
-export async function createSecondment(caller: Caller, fields: SecondmentFields, now: Date) {
+export async function createSecondment(
+  caller: Caller,
+  fields: SecondmentFields,
+  now: Date,
+  idempotency: Idempotency = noIdempotency,
+) {
   if (caller.role !== 'editor' && caller.role !== 'coordinator') {
     throw forbidden("Only a participating state's editors and coordinators notify secondments.");
   }
@@ -210,6 +220,7 @@ export async function createSecondment(caller: Caller, fields: SecondmentFields,
     updatedAt: at,
   };
   const officerItem = officerRecord(officer, record, at);
+  const answer = present(record, caller, brusselsDate(now), officerItem);
   await writeVersion({
     caller,
     before: undefined,
@@ -217,8 +228,10 @@ export async function createSecondment(caller: Caller, fields: SecondmentFields,
     action: 'created',
     at,
     officer: officerItem,
+    // The officer's contact lives only in the OFFICER item: a replay echoes it from the same request.
+    with: idempotency.record(answer, { fromRequest: ['officer'] }),
   });
-  return present(record, caller, brusselsDate(now), officerItem);
+  return answer;
 }
 
 export async function getSecondment(caller: Caller, id: string, now: Date) {

@@ -75,6 +75,9 @@ const idParams = z.strictObject({
   id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not an id this API issued'),
 });
 
+/** An Idempotency-Key as the API takes it (a UUID fits): letters, digits and `._:-`, at most 128. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface Endpoint {
@@ -93,6 +96,11 @@ export interface Endpoint {
   params?: z.ZodType;
   /** Success status and schema. */
   success: { status: number; schema: z.ZodType | 'any' };
+  /**
+   * A creating request that takes an optional Idempotency-Key header: a retry with the same key and
+   * body replays the first answer (header Idempotent-Replayed: true) and creates nothing more.
+   */
+  idempotent?: true;
 }
 
 export const endpoints = {
@@ -147,6 +155,7 @@ export const endpoints = {
     tag: 'secondments',
     body: createSecondmentSchema,
     success: { status: 201, schema: secondmentSchema },
+    idempotent: true,
   },
   listSecondments: {
     method: 'GET',
@@ -262,6 +271,7 @@ export const endpoints = {
     tag: 'networks',
     body: meetingSchema,
     success: { status: 201, schema: activityRecordSchema },
+    idempotent: true,
   },
   recordTraining: {
     method: 'POST',
@@ -272,6 +282,7 @@ export const endpoints = {
     tag: 'networks',
     body: trainingSchema,
     success: { status: 201, schema: activityRecordSchema },
+    idempotent: true,
   },
   recordCarrierPosition: {
     method: 'POST',
@@ -282,6 +293,7 @@ export const endpoints = {
     tag: 'networks',
     body: carrierPositionSchema,
     success: { status: 201, schema: activityRecordSchema },
+    idempotent: true,
   },
   recordContact: {
     method: 'POST',
@@ -292,6 +304,7 @@ export const endpoints = {
     tag: 'networks',
     body: contactSchema,
     success: { status: 201, schema: activityRecordSchema },
+    idempotent: true,
   },
   updateActivity: {
     method: 'PUT',
@@ -349,6 +362,7 @@ export const endpoints = {
     tag: 'arrangements',
     body: arrangementSchema,
     success: { status: 201, schema: arrangementRecordSchema },
+    idempotent: true,
   },
   listArrangements: {
     method: 'GET',

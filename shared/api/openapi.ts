@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type ErrorCode, errorStatus } from '../errors.ts';
-import { type Endpoint, endpoints } from './endpoints.ts';
+import { type Endpoint, endpoints, IDEMPOTENCY_KEY_PATTERN } from './endpoints.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -70,7 +70,25 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version: str
               schema: endpoint.success.schema === 'any' ? {} : ref(endpoint.success.schema),
             },
           },
+          ...(endpoint.idempotent
+            ? {
+                headers: {
+                  'Idempotent-Replayed': {
+                    schema: { type: 'string', enum: ['true'] },
+                    description:
+                      'Present when this is the stored answer of an earlier request with the same key',
+                  },
+                },
+              }
+            : {}),
         },
+        ...(endpoint.idempotent
+          ? {
+              422: errorResponse(
+                'idempotency_key_reused: the Idempotency-Key was used by this caller for a different request',
+              ),
+            }
+          : {}),
         ...(endpoint.body ? { 400: errorResponse('Invalid request: `fields` names each wrong field') } : {}),
         ...(endpoint.access === 'public' ? {} : { 401: errorResponse('No valid bearer token') }),
         503: {
@@ -91,6 +109,18 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version: str
           : { type: 'string' },
       })),
       ...(endpoint.query ? queryParameters(endpoint.query) : []),
+      ...(endpoint.idempotent
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+              description:
+                'A key of your choosing (a UUID) per submission, sent again with every retry of it: the first request creates, a retry with the same body gets the same answer back and creates nothing; with another body, 422. Kept 24 hours, per caller and endpoint.',
+            },
+          ]
+        : []),
     ];
     if (params.length > 0) operation.parameters = params;
     if (endpoint.localOnly) operation['x-local-only'] = true;

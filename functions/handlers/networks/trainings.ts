@@ -2,7 +2,7 @@ import { endpoints } from '#shared/api/endpoints.ts';
 import { httpHandler } from '../../lib/http/handler.ts';
 import { recordActivity } from '../../networks/network-service.ts';
 
-export const handler = httpHandler(endpoints.recordTraining, async ({ caller, path, body }) => ({
+export const handler = httpHandler(endpoints.recordTraining, async ({ caller, path, body, idempotency }) => ({
   status: 201,
-  body: await recordActivity(caller, path.id, 'training', body, new Date()),
+  body: await recordActivity(caller, path.id, 'training', body, new Date(), idempotency),
 }));

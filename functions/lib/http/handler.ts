@@ -5,10 +5,12 @@ import type { z } from 'zod';
 import type { Endpoint } from '#shared/api/endpoints.ts';
 import { logger } from '../logger.ts';
 import type { Caller } from './caller.ts';
+import { type Idempotency, noIdempotency } from './idempotency.ts';
 import {
   authentication,
   errorResponses,
   type HttpContext,
+  idempotencyKey,
   jsonBody,
   parameters,
   requestLog,
@@ -22,6 +24,8 @@ export interface HttpRequest<E extends Endpoint> {
   query: Output<E['query']>;
   path: E['params'] extends z.ZodType ? z.output<E['params']> : Record<string, string | undefined>;
   caller: E['access'] extends 'signed-in' ? Caller : Caller | undefined;
+  /** For creating services: stores the answer with the create when the request carries a key. */
+  idempotency: Idempotency;
   event: APIGatewayProxyEventV2;
 }
 
@@ -37,8 +41,8 @@ type SuccessBody<E extends Endpoint> = E['success']['schema'] extends z.ZodType
 
 /**
  * The one middleware chain every HTTP handler runs in: request log with request id, security
- * headers, JSON errors, authentication, body parsing and validation. The handler itself only calls
- * a use case and returns its result.
+ * headers, JSON errors, authentication, body parsing and validation, and the Idempotency-Key of
+ * creating requests. The handler itself only calls a use case and returns its result.
  */
 export function httpHandler<E extends Endpoint>(
   endpoint: E,
@@ -49,13 +53,18 @@ export function httpHandler<E extends Endpoint>(
     context: Context,
   ): Promise<APIGatewayProxyStructuredResultV2> => {
     const { parsed } = context as HttpContext;
-    const result = await handle({
-      body: parsed.body as Output<E['body']>,
-      query: parsed.query as Output<E['query']>,
-      path: (parsed.path ?? {}) as HttpRequest<E>['path'],
-      caller: parsed.caller as HttpRequest<E>['caller'],
-      event,
-    });
+    const keyed = parsed.idempotency;
+    const execute = () =>
+      handle({
+        body: parsed.body as Output<E['body']>,
+        query: parsed.query as Output<E['query']>,
+        path: (parsed.path ?? {}) as HttpRequest<E>['path'],
+        caller: parsed.caller as HttpRequest<E>['caller'],
+        idempotency: keyed ?? noIdempotency,
+        event,
+      });
+    // A keyed request runs once; a retry with the same key gets the stored answer back.
+    const result = keyed ? await keyed.run(execute) : await execute();
     return {
       statusCode: result.status ?? endpoint.success.status,
       headers: { 'content-type': 'application/json; charset=utf-8', ...result.headers },
@@ -69,7 +78,8 @@ export function httpHandler<E extends Endpoint>(
     .use(errorResponses())
     .use(authentication(endpoint))
     .use(parameters(endpoint))
-    .use(jsonBody(endpoint));
+    .use(jsonBody(endpoint))
+    .use(idempotencyKey(endpoint));
 }
 
 export const ok = <T>(body: T): HttpResult<T> => ({ body });

@@ -11,6 +11,7 @@ import {
   RETRY_AFTER_SECONDS,
   serviceUnavailable,
 } from './errors.ts';
+import { type IdempotentRequest, idempotentRequest } from './idempotency.ts';
 
 /** What the middlewares work out from the event, for the handler to use. */
 export interface ParsedRequest {
@@ -18,6 +19,8 @@ export interface ParsedRequest {
   query?: unknown;
   path?: unknown;
   caller?: Caller;
+  /** A creating request sent with an Idempotency-Key. */
+  idempotency?: IdempotentRequest;
 }
 
 export type HttpContext = Context & { parsed: ParsedRequest };
@@ -167,6 +170,18 @@ export function authentication(endpoint: Endpoint): Middleware {
       request.context.parsed = {};
       if (endpoint.access === 'signed-in')
         request.context.parsed.caller = callerFrom(request.event as MaybeAuthorizedEvent);
+    },
+  };
+}
+
+/** The Idempotency-Key of a creating request (after the body is parsed: the key covers it). */
+export function idempotencyKey(endpoint: Endpoint): Middleware {
+  return {
+    before: (request) => {
+      const { parsed } = request.context;
+      const { path, body } = parsed;
+      const keyed = idempotentRequest(endpoint, request.event, parsed.caller, { path, body }, new Date());
+      if (keyed) parsed.idempotency = keyed;
     },
   };
 }

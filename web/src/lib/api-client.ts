@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { IDEMPOTENCY_KEY_HEADER } from '#shared/api/headers.ts';
 import { errorBodySchema } from '#shared/api/schemas.ts';
 import type { ErrorCode } from '#shared/errors.ts';
 import { runtimeConfig } from '../config/runtime-config.ts';
@@ -48,6 +49,13 @@ export interface ApiRequestOptions<Schema extends z.ZodType> {
   authenticated?: boolean;
 }
 
+/**
+ * Idempotency-Keys of POST submissions that got no answer or a server error: sending the same
+ * submission again (same path and body, e.g. the person presses Save once more) reuses its key, so the
+ * server creates what it carries once even if the first attempt did land. Dropped once answered.
+ */
+const unansweredSubmissions = new Map<string, string>();
+
 /** Calls `${VITE_API_BASE_URL}${path}`; resolves to the validated answer or rejects with an ApiError. */
 export async function apiRequest<Schema extends z.ZodType>(
   path: string,
@@ -57,6 +65,15 @@ export async function apiRequest<Schema extends z.ZodType>(
   if (body !== undefined) headers.set('content-type', 'application/json');
   const token = authenticated ? getSession()?.token : undefined;
   if (token) headers.set('authorization', `Bearer ${token}`);
+  // Creating endpoints take the key; the others ignore it.
+  const submission = method === 'POST' && body !== undefined ? `${path} ${JSON.stringify(body)}` : undefined;
+  const idempotencyKey = submission
+    ? (unansweredSubmissions.get(submission) ?? crypto.randomUUID())
+    : undefined;
+  if (submission && idempotencyKey) {
+    headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+    unansweredSubmissions.set(submission, idempotencyKey);
+  }
 
   let response: Response;
   try {
@@ -71,6 +88,7 @@ export async function apiRequest<Schema extends z.ZodType>(
     throw new ApiError(0, 'network_error', `No answer from ${method} ${path}`);
   }
 
+  if (submission && response.status < 500) unansweredSubmissions.delete(submission);
   const payload = await readJson(response);
   if (!response.ok) {
     const error = errorFromResponse(response, payload);
