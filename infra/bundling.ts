@@ -18,6 +18,17 @@ const ESM_REQUIRE_BANNER =
  */
 export const BROTLI_STAND_IN = join(REPO_ROOT, 'infra', 'bundling-stand-ins', 'brotli-decompress.mjs');
 
+/**
+ * The SDK's default credential chain, reduced to what Lambda uses: the environment. Functions are
+ * bundled for Lambda only (no SnapStart, which would hand credentials another way).
+ */
+export const CREDENTIALS_STAND_IN = join(
+  REPO_ROOT,
+  'infra',
+  'bundling-stand-ins',
+  'credential-provider-node.mjs',
+);
+
 export const lambdaBundling: nodejs.BundlingOptions = {
   format: nodejs.OutputFormat.ESM,
   target: 'node22',
@@ -28,10 +39,14 @@ export const lambdaBundling: nodejs.BundlingOptions = {
   // Stack traces are mapped by NODE_OPTIONS=--enable-source-maps; the sources themselves are not needed.
   sourcesContent: false,
   // The SDK version is pinned in package-lock.json; do not rely on the one the runtime happens to ship.
-  // It is most of an API function's bundle (about 330 of 530 KB), and still the faster cold start:
-  // see docs/benchmarks.md.
+  // It is most of an API function's bundle, and still the faster cold start: see docs/benchmarks.md.
   bundleAwsSDK: true,
-  esbuildArgs: { '--alias': `brotli/decompress.js=${BROTLI_STAND_IN}` },
+  esbuildArgs: {
+    '--alias': [
+      `brotli/decompress.js=${BROTLI_STAND_IN}`,
+      `@aws-sdk/credential-provider-node=${CREDENTIALS_STAND_IN}`,
+    ],
+  },
   forceDockerBundling: false,
 };
 
@@ -77,11 +92,13 @@ export function esbuildOptionsOf(bundling: nodejs.BundlingOptions): BuildOptions
   if (untranslated.length) throw new Error(`esbuildOptionsOf does not translate: ${untranslated.join(', ')}`);
   const alias: Record<string, string> = {};
   for (const [key, value] of Object.entries(bundling.esbuildArgs ?? {})) {
-    if (key !== '--alias' || typeof value !== 'string')
-      throw new Error(`esbuildOptionsOf: esbuildArgs ${key}`);
-    const [from, to] = value.split('=');
-    if (!from || !to) throw new Error(`esbuildOptionsOf: --alias ${value}`);
-    alias[from] = to;
+    if (key !== '--alias') throw new Error(`esbuildOptionsOf: esbuildArgs ${key}`);
+    // NodejsFunction passes each as --alias:<from>=<to>.
+    for (const pair of Array.isArray(value) ? value : [value]) {
+      const [from, to] = String(pair).split('=');
+      if (!from || !to) throw new Error(`esbuildOptionsOf: --alias ${pair}`);
+      alias[from] = to;
+    }
   }
   return {
     bundle: true,

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { esbuildOptionsOf, lambdaBundling } from '../../infra/bundling.ts';
+import { REPO_ROOT } from '../../infra/paths.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+
+const run = promisify(execFile);
+
+let app: TestApp;
+let outDir: string;
+let bundle: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  // Built with the stack's own options (stand-ins included), outside the repository: no node_modules.
+  outDir = mkdtempSync(join(tmpdir(), 'ilo-bundle-test-'));
+  bundle = join(outDir, 'health', 'index.mjs');
+  await build({
+    ...esbuildOptionsOf(lambdaBundling),
+    entryPoints: [join(REPO_ROOT, 'functions/handlers/health.ts')],
+    outfile: bundle,
+    logLevel: 'error',
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Imports the bundle in a new Node process, as Lambda's runtime would, and invokes its handler once. */
+async function invoke(credentials: Record<string, string>) {
+  const script = `
+    const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+    const event = { version: '2.0', routeKey: 'GET /api/health', rawPath: '/api/health', rawQueryString: '',
+      headers: {}, isBase64Encoded: false,
+      requestContext: { requestId: 'bundle-test', routeKey: 'GET /api/health', http: { method: 'GET', path: '/api/health' } } };
+    const context = { functionName: 'Health', awsRequestId: 'bundle-test', memoryLimitInMB: '512',
+      invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:Health', getRemainingTimeInMillis: () => 10000 };
+    console.log(JSON.stringify(await handler(event, context)));`;
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      TABLE_NAME: app.tableName,
+      REPORTS_BUCKET: app.bucket,
+      AWS_REGION: 'eu-west-1',
+      DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT ?? '',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      HOME: outDir,
+      ...credentials,
+    },
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { statusCode: number; body: string };
+}
+
+describe('a Lambda bundle as the stack builds it', () => {
+  it('answers, with the credentials Lambda puts in its environment', async () => {
+    const answer = await invoke({ AWS_ACCESS_KEY_ID: 'FROMENVIRONMENT', AWS_SECRET_ACCESS_KEY: 'secret' });
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ status: 'ok' });
+  });
+
+  it('looks for credentials in the environment only: a profile in ~/.aws is not used', async () => {
+    // The SDK's full default chain would find this profile and answer 200; the bundle's stand-in does not.
+    mkdirSync(join(outDir, '.aws'), { recursive: true });
+    writeFileSync(
+      join(outDir, '.aws', 'credentials'),
+      '[default]\naws_access_key_id = FROMPROFILE\naws_secret_access_key = secret\n',
+    );
+    const answer = await invoke({});
+    expect(answer.statusCode).toBe(503);
+  });
+});
