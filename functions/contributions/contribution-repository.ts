@@ -1,4 +1,5 @@
-import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContributionStatus, ContributionValues } from '#shared/contributions.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
 import { queryAll } from '../lib/query.ts';
@@ -6,7 +7,8 @@ import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /**
  * Contributions: pk `CONTRIBUTION#<semester>#<networkId>`, sk `STATE#<cc>`; gsi1 `SEMESTER#<semester>`
- * (completeness of a semester), gsi2 `STATE#<cc>` (a state's contributions).
+ * (completeness of a semester), gsi2 `STATE#<cc>` (a state's contributions); gsi3 `REPORTS_OWED`
+ * (sparse) while a late submission's new report version has not been asked for yet.
  */
 export interface ContributionRecord {
   semester: string;
@@ -24,6 +26,8 @@ export interface ContributionRecord {
   reopenedAt?: string;
 }
 
+const REPORTS_OWED = 'REPORTS_OWED';
+
 const key = (semester: string, networkId: string, state: string) => ({
   pk: `CONTRIBUTION#${semester}#${networkId}`,
   sk: `STATE#${state}`,
@@ -38,6 +42,8 @@ function toRecord(item: Record<string, unknown>): ContributionRecord {
     gsi1sk: _b,
     gsi2pk: _c,
     gsi2sk: _d,
+    gsi3pk: _e,
+    gsi3sk: _f,
     ...record
   } = item;
   return record as unknown as ContributionRecord;
@@ -84,7 +90,8 @@ export const ContributionRepository = {
     });
   },
 
-  put(record: ContributionRecord, expectedVersion: number | undefined): TransactItem {
+  /** `reportOwed`: a late submission, whose new report version is still to be asked for. */
+  put(record: ContributionRecord, expectedVersion: number | undefined, reportOwed = false): TransactItem {
     return {
       Put: {
         TableName: tableName(),
@@ -96,9 +103,40 @@ export const ContributionRepository = {
           gsi1sk: `CONTRIBUTION#${record.networkId}#${record.state}`,
           gsi2pk: `STATE#${record.state}`,
           gsi2sk: `CONTRIBUTION#${record.semester}#${record.networkId}`,
+          ...(reportOwed
+            ? { gsi3pk: REPORTS_OWED, gsi3sk: `${record.semester}#${record.networkId}#${record.state}` }
+            : {}),
         },
         ...versionCondition(expectedVersion),
       },
     };
+  },
+
+  /** Late submissions whose new report version was never asked for (the request failed). One Query. */
+  async owedReports(): Promise<Pick<ContributionRecord, 'semester' | 'networkId' | 'state' | 'version'>[]> {
+    const items = await queryAll({
+      TableName: tableName(),
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': REPORTS_OWED },
+    });
+    return items.map(toRecord);
+  },
+
+  /** The new report version has been asked for; a later write (a reopening) may have cleared it already. */
+  async reportRequested(record: Pick<ContributionRecord, 'semester' | 'networkId' | 'state' | 'version'>) {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: key(record.semester, record.networkId, record.state),
+          UpdateExpression: 'REMOVE gsi3pk, gsi3sk',
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': record.version },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   },
 };

@@ -142,11 +142,12 @@ async function write(
   after: ContributionRecord,
   action: string,
   lockedByClose: boolean,
+  reportOwed = false,
 ) {
   const semesterCheck = lockedByClose ? [SemesterRepository.openCheck(after.semester)] : [];
   try {
     await transact([
-      ContributionRepository.put(after, before?.version),
+      ContributionRepository.put(after, before?.version, reportOwed),
       auditEntry({
         kind: 'contribution',
         entityId: `${after.semester}.${after.networkId}.${after.state}`,
@@ -245,9 +246,17 @@ export async function submitContribution(
     savedBy: caller.subject,
     submittedAt: at,
   };
-  await write(caller, ctx.record, after, after.late ? 'submitted_late' : 'submitted', !after.late);
-  // A late contribution accepted under an exception makes a new version of the closed semester's report.
-  if (after.late) await requestReportGeneration([{ semester: semesterId, networkId }]);
+  // A late contribution accepted under an exception makes a new version of the closed semester's
+  // report: owed from the write on, until the request is sent (or sent by the next scheduled run).
+  await write(
+    caller,
+    ctx.record,
+    after,
+    after.late ? 'submitted_late' : 'submitted',
+    !after.late,
+    after.late,
+  );
+  if (after.late) await requestOwedReport(after);
   return present(caller, semesterId, networkId, state, { ...ctx, record: after });
 }
 
@@ -408,6 +417,13 @@ export async function closeSemester(
   return semesterDetail(semesterId, now);
 }
 
+async function requestOwedReport(
+  owed: Pick<ContributionRecord, 'semester' | 'networkId' | 'state' | 'version'>,
+) {
+  await requestReportGeneration([{ semester: owed.semester, networkId: owed.networkId }]);
+  await ContributionRepository.reportRequested(owed);
+}
+
 /**
  * After a close: one generation request per network, then the mark that they were sent. Should the
  * requests fail (or the process die) in between, `reportsPending` stays and a later close or
@@ -433,8 +449,8 @@ function closeAudit(semesterId: string, at: string, actor: AuditRecord['actor'])
 }
 
 /**
- * The schedule's close: every ended semester still open, and the reports of any close whose request
- * was lost. Answers the semesters this run closed.
+ * The schedule's close: every ended semester still open, and the reports of any close or late
+ * submission whose request was lost. Answers the semesters this run closed.
  */
 export async function closeEndedSemesters(now: Date): Promise<string[]> {
   const semesters = await SemesterRepository.list();
@@ -454,6 +470,7 @@ export async function closeEndedSemesters(now: Date): Promise<string[]> {
   }
   for (const record of semesters.filter((r) => r.status === 'closed' && r.reportsPending))
     await requestReportsOfClose(record.semester);
+  for (const owed of await ContributionRepository.owedReports()) await requestOwedReport(owed);
   return closed;
 }
 

@@ -105,6 +105,18 @@ function secondmentBody(hostCountry = 'TR') {
   };
 }
 
+const contributionValues = {
+  'A2.text': 'Weekly exchanges between the ILOs.',
+  'B1.text': 'Flows through the north remain high.',
+  'B4.text': 'New route opened in the second quarter.',
+  'C.personsNotBoarded': 12,
+  'C.fraudulentDocuments': 30,
+  'C.returnsFacilitated': 4,
+  'C.trainingSessions': 2,
+  'C.trainingParticipants': 25,
+  'C.meetings': 3,
+};
+
 const stateSecondments = async () =>
   (await app.call('GET', '/api/secondments?state=DE&limit=100', { token: tokens['DE:editor'] })).json.items;
 
@@ -313,8 +325,8 @@ describe('S3 unavailable', () => {
   });
 });
 
-describe('the report queue unavailable at the close', () => {
-  it('answers 503 after the close itself; the next scheduled run sends the reports', async () => {
+describe('the report queue unavailable', () => {
+  it('answers 503 after the close itself or a late submission; the next scheduled run asks for the reports', async () => {
     const semester = `${Number(today.slice(0, 4)) + 1}-H2`;
     const created = await app.call('POST', '/api/secondments', {
       token: tokens['DE:editor'],
@@ -357,5 +369,42 @@ describe('the report queue unavailable at the close', () => {
     const sent = inject(sqs(), 'SendMessageBatchCommand', 0, refused);
     expect((await close()).status).toBe(200);
     expect(sent.attempts).toBe(0);
+    sent.remove();
+
+    // A late submission under an exception owes the report a new version: with the queue down it
+    // answers 503 after its write, and the next scheduled run asks for the new version.
+    const path = `/api/semesters/${semester}/networks/SN/contributions/DE`;
+    const reopened = await app.call('POST', `${path}/reopen`, {
+      token: tokens['EC:admin'],
+      body: { version: 0 },
+    });
+    expect(reopened.status, JSON.stringify(reopened.json)).toBe(200);
+    const saved = await app.call('PUT', path, {
+      token: tokens['DE:editor'],
+      body: { templateVersion: 1, version: reopened.json.version, values: contributionValues },
+    });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const versionsOf = async () =>
+      (await app.call('GET', `/api/semesters/${semester}/reports/SN`, { token: tokens['EC:admin'] })).json
+        .versions.length as number;
+    const before = await versionsOf();
+    const down = inject(sqs(), 'SendMessageBatchCommand', Number.POSITIVE_INFINITY, refused);
+    const late = await app.call('POST', `${path}/submit`, {
+      token: tokens['DE:coordinator'],
+      body: { version: saved.json.version },
+    });
+    expect(late.status).toBe(503);
+    down.remove();
+    const stored = await app.call('GET', path, { token: tokens['EC:admin'] });
+    expect(stored.json).toMatchObject({ status: 'submitted', late: true });
+    await app.reportQueue.idle();
+    expect(await versionsOf()).toBe(before);
+    expect(await closeSemesters({ time: '2024-01-01T00:00:00Z' })).toEqual({ closed: [] });
+    await app.reportQueue.idle();
+    expect(await versionsOf()).toBe(before + 1);
+    // Owed once, asked once.
+    const quiet = inject(sqs(), 'SendMessageBatchCommand', 0, refused);
+    await closeSemesters({ time: '2024-01-01T00:00:00Z' });
+    expect(quiet.attempts).toBe(0);
   });
 });
