@@ -86,7 +86,7 @@ export function buildApp(
   });
 
   // The stateless stack's grants name the stateful stack's table and bucket directly (infra/physical-names.ts).
-  stateless.addDependency(stateful);
+  stateless.addStackDependency(stateful);
 
   // cdk-nag's AWS Solutions rules run at every synthesis: a finding not acknowledged (with its reason,
   // beside the code it concerns) stops `cdk synth` and `cdk deploy`.

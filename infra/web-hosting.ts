@@ -1,4 +1,13 @@
-import { type CfnElement, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  type CfnElement,
+  DefaultStackSynthesizer,
+  Duration,
+  Fn,
+  RemovalPolicy,
+  Stack,
+  Token,
+  Validations,
+} from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -33,8 +42,19 @@ const BUCKET_DEPLOYMENT_GRANTS = [
   'Action::s3:DeleteObject*',
   'Action::s3:Abort*',
   'Resource::*',
-  'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
 ];
+
+/**
+ * The CDK asset bucket's objects as a cdk-nag finding names them: with the region and partition
+ * literal when the stack's environment is set (as in cdk.json), as pseudo parameters otherwise.
+ */
+function cdkAssetObjectsAsNagNamesThem(stack: Stack): string {
+  const pseudo = (value: string, name: string) => (Token.isUnresolved(value) ? `<AWS::${name}>` : value);
+  return (
+    `arn:${pseudo(stack.partition, 'Partition')}:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-` +
+    `${pseudo(stack.account, 'AccountId')}-${pseudo(stack.region, 'Region')}/*`
+  );
+}
 
 /**
  * The web app on one origin with its API: a private bucket behind CloudFront (origin access
@@ -166,6 +186,7 @@ export class WebHosting extends Construct {
         ...[
           ...BUCKET_DEPLOYMENT_GRANTS,
           `Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>/*`,
+          `Resource::${cdkAssetObjectsAsNagNamesThem(Stack.of(this))}`,
         ].map((finding) => ({
           id: `AwsSolutions-IAM5[${finding}]`,
           reason:

@@ -90,7 +90,8 @@ let stateless: Template;
 
 beforeAll(() => {
   // Bundles every handler with esbuild: seconds, so once per file.
-  app = new App({ context: { ...cdkJson.context, alarmEmail: 'ops@example.eu' } });
+  // As every environment in cdk.json: the region set, the account left to the credentials.
+  app = new App({ context: { ...cdkJson.context, alarmEmail: 'ops@example.eu', region: 'eu-west-1' } });
   const stacks = buildApp(app, 'test', { webAssetDir: WEB_FIXTURE });
   expect(stacks.stateful.stackName).toBe('IloNetwork-test-Stateful');
   expect(stacks.stateless.stackName).toBe('IloNetwork-test-Stateless');
