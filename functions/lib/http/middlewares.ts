@@ -12,6 +12,7 @@ import {
   serviceUnavailable,
 } from './errors.ts';
 import { type IdempotentRequest, idempotentRequest } from './idempotency.ts';
+import { unacceptableText } from './text.ts';
 
 /** What the middlewares work out from the event, for the handler to use. */
 export interface ParsedRequest {
@@ -119,7 +120,8 @@ export function jsonBody(endpoint: Endpoint): Middleware {
         );
       }
       const contentType = request.event.headers?.['content-type'] ?? '';
-      if (text && !/^application\/json\b/i.test(contentType)) {
+      // application/json itself (with parameters such as charset), not application/json-patch+json.
+      if (text && !/^application\/json\s*(;|$)/i.test(contentType)) {
         throw new HttpError(
           'unsupported_media_type',
           'Send the body as JSON (content-type: application/json).',
@@ -135,6 +137,12 @@ export function jsonBody(endpoint: Endpoint): Middleware {
       }
       if (json === undefined) {
         throw new HttpError('invalid_request', 'A JSON body is required.', { '(body)': 'required' });
+      }
+      const unacceptable = unacceptableText(json);
+      if (unacceptable) {
+        throw new HttpError('invalid_request', 'One field needs correcting.', {
+          [unacceptable.field]: unacceptable.why,
+        });
       }
       const parsed = endpoint.body.safeParse(json);
       if (!parsed.success) throw invalidRequest(parsed.error, 'body');
