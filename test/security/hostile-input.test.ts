@@ -350,6 +350,9 @@ describe('hostile input on every write endpoint', () => {
       const nested = await send(base, deep);
       if (nested.status !== 400) problems.push(`${base.id} deeply nested: ${describeAnswer(nested)}`);
     }
+    // Past API Gateway's own 10 MB limit, the local adapter refuses it before any handler runs.
+    const huge = await send(bases[0] as Base, JSON.stringify({ text: 'x'.repeat(11 * 1024 * 1024) }));
+    if (huge.status !== 413) problems.push(`over 10 MB: ${describeAnswer(huge)}`);
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
