@@ -69,11 +69,17 @@ function localRoutes(tokens: DevTokenService): LocalRoute[] {
   ];
 }
 
-function sendError(response: ServerResponse, code: ErrorCode, message: string): void {
+function sendError(
+  response: ServerResponse,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   const body: ErrorBody = { error: { code, message } };
   response.writeHead(errorStatus[code], {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
+    ...headers,
   });
   response.end(JSON.stringify(body));
 }
@@ -139,8 +145,11 @@ export function createLocalApiServer(options: LocalApiOptions): Server {
       }
     }
     const body = await readBody(request);
+    // The rest of the body is never read: the connection cannot carry another request after it.
     if (body === 'too_large')
-      return sendError(response, 'payload_too_large', 'The request body is too large.');
+      return sendError(response, 'payload_too_large', 'The request body is too large.', {
+        connection: 'close',
+      });
     const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
     let pathParameters: Record<string, string>;
     try {
