@@ -8,7 +8,7 @@ import { dynamo, tableName } from '#functions/lib/aws.ts';
 import { ConditionFailed, transact } from '#functions/lib/transactions.ts';
 import { type EndpointId, endpoints } from '#shared/api/endpoints.ts';
 import { type AuditedEntity, auditedEntities } from '#shared/audit.ts';
-import { type CallerId, callers, matrix, OK } from './permission-matrix.ts';
+import { callers, matrix, OK, personOf } from './permission-matrix.ts';
 import { buildWorld, type Person, type World } from './world.ts';
 
 let world: World;
@@ -18,13 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.stop();
 });
-
-const personOf: Partial<Record<CallerId, Person>> = {
-  ownEditor: 'DE:editor',
-  ownCoordinator: 'DE:coordinator',
-  otherState: 'SE:coordinator',
-  ecAdmin: 'EC:admin',
-};
 
 /** What each write changes, as the audit trail names it; `creates` writes have no `before`. */
 const audited: Record<string, { kind: AuditedEntity; creates?: true }> = {

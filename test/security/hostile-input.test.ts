@@ -5,9 +5,9 @@ import { dynamo, tableName } from '#functions/lib/aws.ts';
 import { type EndpointId, endpoints } from '#shared/api/endpoints.ts';
 import { errorBodySchema } from '#shared/api/schemas.ts';
 import { MAX_REQUEST_BODY_BYTES } from '#shared/errors.ts';
-import { type CallerId, callers, matrix, OK } from './permission-matrix.ts';
+import { callers, matrix, OK, personOf } from './permission-matrix.ts';
 import { storedItemProblems } from './stored-items.ts';
-import { buildWorld, type Person, type World } from './world.ts';
+import { buildWorld, type World } from './world.ts';
 
 /**
  * Hostile input on every write endpoint: valid bodies with one value made hostile (oversized, wrong
@@ -24,13 +24,6 @@ const NOT_JSON_PER_ENDPOINT = 6 * RUNS;
 
 let world: World;
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
-
-const personOf: Partial<Record<CallerId, Person>> = {
-  ownEditor: 'DE:editor',
-  ownCoordinator: 'DE:coordinator',
-  otherState: 'SE:coordinator',
-  ecAdmin: 'EC:admin',
-};
 
 interface Base {
   id: EndpointId;

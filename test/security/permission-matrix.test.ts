@@ -5,7 +5,7 @@ import { routes } from '#functions/routes.ts';
 import { type EndpointId, endpoints } from '#shared/api/endpoints.ts';
 import { errorBodySchema } from '#shared/api/schemas.ts';
 import { errorStatus } from '#shared/errors.ts';
-import { type CallerId, callers, matrix, OK, type Outcome, type Row } from './permission-matrix.ts';
+import { type CallerId, callers, matrix, OK, type Outcome, personOf, type Row } from './permission-matrix.ts';
 import { hostileTokens } from './tokens.ts';
 import { buildWorld, OFFICER_EMAIL, type World } from './world.ts';
 
@@ -13,28 +13,18 @@ let world: World;
 let tokenOf: Record<CallerId, string | undefined>;
 
 /** The organisation a caller acts for, where its token gets it past the door. */
-const organisationOf: Partial<Record<CallerId, string>> = {
-  ownEditor: 'DE',
-  ownCoordinator: 'DE',
-  otherState: 'SE',
-  ecAdmin: 'EC',
-  council: 'COUNCIL',
-  ep: 'EP',
-  ebcg: 'EBCG',
-};
+const organisationOf = (caller: CallerId) => personOf[caller]?.split(':')[0];
 
 beforeAll(async () => {
   world = await buildWorld();
   const odd = await hostileTokens(world);
   tokenOf = {
-    ownEditor: world.tokens['DE:editor'],
-    ownCoordinator: world.tokens['DE:coordinator'],
-    otherState: world.tokens['SE:coordinator'],
-    ecAdmin: world.tokens['EC:admin'],
-    council: world.tokens['COUNCIL:reader'],
-    ep: world.tokens['EP:reader'],
-    ebcg: world.tokens['EBCG:reader'],
-    noToken: undefined,
+    ...(Object.fromEntries(
+      callers.map((caller) => {
+        const person = personOf[caller];
+        return [caller, person ? world.tokens[person] : undefined];
+      }),
+    ) as Record<CallerId, string | undefined>),
     ...odd,
   };
 }, 180_000);
@@ -100,7 +90,7 @@ describe('the permission matrix', () => {
           mismatches.push(`${name}: the row's path ${target.path} is not the route ${endpoint.path}`);
           continue;
         }
-        const organisation = organisationOf[caller];
+        const organisation = organisationOf(caller);
         const auditedBefore = writes && expected !== OK && organisation ? await auditCount(organisation) : 0;
         const token = tokenOf[caller];
         const answer = await world.call(endpoint.method, target.path, {

@@ -4,6 +4,7 @@ import {
   completeValues,
   NETWORK,
   OWN,
+  type Person,
   SPARE_HOST,
   secondmentFields,
   type World,
@@ -44,6 +45,17 @@ export const callers = [
   'impossibleRole',
 ] as const;
 export type CallerId = (typeof callers)[number];
+
+/** The signed-in callers as people of the world (the token columns have no person). */
+export const personOf: Partial<Record<CallerId, Person>> = {
+  ownEditor: 'DE:editor',
+  ownCoordinator: 'DE:coordinator',
+  otherState: 'SE:coordinator',
+  ecAdmin: 'EC:admin',
+  council: 'COUNCIL:reader',
+  ep: 'EP:reader',
+  ebcg: 'EBCG:reader',
+};
 
 export const OK = 'OK';
 export type Outcome = typeof OK | 400 | 401 | 403 | 404;
