@@ -115,7 +115,8 @@ export const endpoints = {
   openApi: {
     method: 'GET',
     path: '/api/openapi.json',
-    access: 'public',
+    // Every route but health (and the local dev login) takes a token (API.md), the contract's too.
+    access: 'signed-in',
     summary: 'This contract as an OpenAPI 3.1 document',
     tag: 'system',
     success: { status: 200, schema: 'any' },

@@ -145,7 +145,9 @@ describe('GET /api/reference', () => {
 
 describe('GET /api/openapi.json', () => {
   it('publishes the contract generated from the zod schemas', async () => {
-    const answer = await app.call('GET', '/api/openapi.json');
+    expect((await app.call('GET', '/api/openapi.json')).status).toBe(401);
+    const token = await app.login('DE', 'reader');
+    const answer = await app.call('GET', '/api/openapi.json', { token });
     expect(answer.status).toBe(200);
     expect(answer.json.openapi).toBe('3.1.0');
     expect(Object.keys(answer.json.paths)).toEqual(

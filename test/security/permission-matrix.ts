@@ -141,7 +141,7 @@ let regionCount = 0;
 export const matrix: Row[] = [
   // ---- system and identity -----------------------------------------------------------------
   { endpoint: 'health', target: () => ({ path: '/api/health' }), expect: cells(EVERYONE, PUBLIC) },
-  { endpoint: 'openApi', target: () => ({ path: '/api/openapi.json' }), expect: cells(EVERYONE, PUBLIC) },
+  { endpoint: 'openApi', target: () => ({ path: '/api/openapi.json' }), expect: cells(EVERYONE) },
   {
     endpoint: 'devLogin',
     target: () => ({ path: '/api/dev/login', body: { organisation: 'DE', role: 'reader' } }),
