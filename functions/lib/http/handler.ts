@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Endpoint } from '#shared/api/endpoints.ts';
+import { config } from '../config.ts';
 import { logger } from '../logger.ts';
 import type { Caller } from './caller.ts';
 import { type Idempotency, noIdempotency } from './idempotency.ts';
@@ -71,15 +72,20 @@ export function httpHandler<E extends Endpoint>(
       body: JSON.stringify(result.body),
     };
   };
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(base)
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(securityHeaders())
-    .use(requestLog())
-    .use(errorResponses())
-    .use(authentication(endpoint))
-    .use(parameters(endpoint))
-    .use(jsonBody(endpoint))
-    .use(idempotencyKey(endpoint));
+  return (
+    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(base)
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(securityHeaders())
+      .use(requestLog())
+      .use(errorResponses())
+      // The environment is checked before any work (config() caches it): a wrong deployment fails its
+      // first request with the variable named in the log, not halfway through a write.
+      .use({ before: () => void config() })
+      .use(authentication(endpoint))
+      .use(parameters(endpoint))
+      .use(jsonBody(endpoint))
+      .use(idempotencyKey(endpoint))
+  );
 }
 
 export const ok = <T>(body: T): HttpResult<T> => ({ body });
