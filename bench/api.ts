@@ -95,6 +95,12 @@ async function endpointSpecs(context: ApiContext): Promise<EndpointSpec[]> {
 
   return [
     {
+      // No DynamoDB call: the fixed cost of HTTP, the token check and the middleware chain.
+      endpoint: 'GET /api/me (no DynamoDB)',
+      kind: 'read',
+      chains: [await read('/api/me', 'DE')],
+    },
+    {
       endpoint: 'GET /api/secondments',
       kind: 'read',
       chains: await Promise.all(plan.states.slice(0, 8).map((s) => read('/api/secondments', s))),
@@ -309,7 +315,10 @@ export async function benchApi(
         minRequests,
       });
       spec.chains = api.chains;
-      const raw = await runReplays(context, captured, concurrency, options, minRequests);
+      const raw =
+        dynamo.calls > 0
+          ? await runReplays(context, captured, concurrency, options, minRequests)
+          : summarise([], 0);
       const failures = [...new Set(api.failures.map((f) => `${f.status} ${f.body.slice(0, 120)}`))];
       measurement.levels.push({ concurrency, api: summarise(api.latencies, api.wallMs), raw, failures });
       context.progress(

@@ -6,6 +6,8 @@
  * On its own: `npx tsx bench/generate.ts [--scale 1] [--seed 377] [--semester 2026-H1]
  * [--data-dir .data-bench]` writes it into a data folder that `DATA_DIR=.data-bench npm start` serves.
  */
+// First: the local defaults (quiet handler logs) before any handler module creates its logger.
+import '../local/process-defaults.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -191,11 +193,18 @@ export async function writeDataset(
   });
 
   // The earlier semesters were closed at their boundary. Their reports are not generated here: the
-  // benchmark measures exactly that for the last semester, and no measured read depends on them.
-  for (const semesterId of plan.semesters.closed) {
+  // benchmark measures exactly that for the last semester, and no measured read depends on them. So
+  // that the next close job does not take them for a close whose request was lost, their generation
+  // is recorded as asked for.
+  // The calendar's semesters before the data set's two years are closed the same way.
+  const earlier = (await SemesterRepository.list())
+    .map((record) => record.semester)
+    .filter((id) => id < plan.semesters.closing);
+  for (const semesterId of earlier) {
     await SemesterRepository.close(semesterId, semester(semesterId).endsAt);
+    await SemesterRepository.reportsRequested(semesterId);
   }
-  progress(`  closed ${plan.semesters.closed.join(', ')}`);
+  progress(`  closed ${earlier.join(', ')}`);
   return { plan, secondments, contributionVersions, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -229,7 +238,6 @@ export function parseGeneratorArgs(
 
 /** The stand-alone generator: a data folder `npm start` can serve. */
 async function main(): Promise<void> {
-  await import('../local/process-defaults.ts');
   const { startBackingServices, startLocalApp } = await import('../local/runtime.ts');
   const options = parseGeneratorArgs(process.argv.slice(2), { 'data-dir': { type: 'string' } });
   const root = fileURLToPath(new URL('..', import.meta.url));

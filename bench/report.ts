@@ -55,7 +55,7 @@ const verdict = (met: boolean, text: string) => `${met ? 'met' : 'MISSED'}: ${te
 function apiRows(api: EndpointMeasurement[]): Row[] {
   return api.flatMap((endpoint) =>
     endpoint.levels.map((level) => {
-      const ratio = level.api.p99 / level.raw.p99;
+      const ratio = level.raw.count ? level.api.p99 / level.raw.p99 : Number.NaN;
       return {
         part: `API ${endpoint.kind}`,
         what: `${endpoint.endpoint} ×${level.concurrency}`,
@@ -68,10 +68,10 @@ function apiRows(api: EndpointMeasurement[]): Row[] {
         'raw p50': ms(level.raw.p50),
         'raw p95': ms(level.raw.p95),
         'raw p99': ms(level.raw.p99),
-        'p99 / raw': `${ratio.toFixed(1)}×`,
+        'p99 / raw': Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : '',
         capacity: `${units(endpoint.dynamo.readUnits, endpoint.dynamo.writeUnits)} (${endpoint.dynamo.calls.toFixed(0)} calls)`,
         target:
-          endpoint.kind === 'read'
+          endpoint.kind === 'read' && Number.isFinite(ratio)
             ? verdict(ratio <= READ_P99_RATIO_TARGET, `p99 ≤ ${READ_P99_RATIO_TARGET}× raw`)
             : '',
       };
