@@ -26,7 +26,6 @@ export function SignInPage() {
 }
 
 function SignInWith({ method, returnTo }: { method: SignInMethod; returnTo: string }) {
-  const { t } = useTranslation();
   switch (method.kind) {
     case 'dev':
       return <DevSignInForm method={method} />;
