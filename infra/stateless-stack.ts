@@ -92,6 +92,10 @@ const RUNTIME_ACKNOWLEDGEMENT = {
     'Node.js 22 is a supported LTS runtime and the one the bundles target (esbuild node22) and the tests run; moving to a newer one is a tested change, not a drift.',
 };
 
+// Partition keys of audit entries (functions/audit/audit-repository.ts), and what would change one.
+const AUDIT_KEY_PREFIX = 'AUDIT#';
+const AUDIT_TRAIL_CHANGES = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
 /** Matches the Logger in functions/lib/logger.ts. */
 const SERVICE_NAME = 'ilo-network';
 
@@ -469,6 +473,16 @@ export class StatelessStack extends Stack {
       new iam.PolicyStatement({
         actions: tableActions(spec.table ?? 'read'),
         resources: [tableArn, `${tableArn}/index/*`],
+      }),
+    );
+    // The audit trail is append-only: entries are conditional creates (PutItem); nothing may update or
+    // delete one, whatever the code does. A second line behind the repository's own rule.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        actions: AUDIT_TRAIL_CHANGES,
+        resources: [tableArn],
+        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_KEY_PREFIX}*`] } },
       }),
     );
     // Single actions, not grantRead's wildcards: report files are read and written, never listed or deleted.

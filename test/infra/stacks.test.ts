@@ -466,6 +466,26 @@ describe('stateless stack: permissions', () => {
     }
   });
 
+  it('denies every function any update or delete of an audit entry (append-only trail)', () => {
+    const functions = Object.entries(resourcesOfType(stateless, 'AWS::Lambda::Function')).filter(([, fn]) =>
+      String(fn.Properties.Description ?? '').includes('(functions/'),
+    );
+    for (const [id] of functions) {
+      const denies = policiesOfFunction(stateless, id)
+        .flatMap(
+          ([, policy]) => (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement,
+        )
+        .filter((statement) => statement.Effect === 'Deny');
+      expect(denies, id).toHaveLength(1);
+      expect(asList(denies[0]?.Action ?? [])).toEqual(
+        expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+      );
+      expect(denies[0]?.Condition).toEqual({
+        'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] },
+      });
+    }
+  });
+
   it('gives each route handler the table access its route declares: read-only unless it writes, never Scan', () => {
     expect(deployedRoutes.some((route) => route.table === 'read-write')).toBe(true);
     for (const route of deployedRoutes) {
