@@ -145,9 +145,10 @@ async function write(
   reportOwed = false,
 ) {
   const semesterCheck = lockedByClose ? [SemesterRepository.openCheck(after.semester)] : [];
+  const contribution = ContributionRepository.put(after, before?.version, reportOwed);
   try {
     await transact([
-      ContributionRepository.put(after, before?.version, reportOwed),
+      ...contribution,
       auditEntry({
         kind: 'contribution',
         entityId: `${after.semester}.${after.networkId}.${after.state}`,
@@ -163,7 +164,9 @@ async function write(
       ...semesterCheck,
     ]);
   } catch (error) {
-    if (error instanceof ConditionFailed && error.index === 2) throw lockErrors.semester_closed();
+    // The items: the contribution's, then the audit entry, then the semester check.
+    if (error instanceof ConditionFailed && error.index === contribution.length + 1)
+      throw lockErrors.semester_closed();
     if (error instanceof ConditionFailed) throw staleVersion('this contribution');
     throw error;
   }

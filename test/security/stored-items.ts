@@ -31,6 +31,13 @@ function secondmentProblems(record: Item) {
 
 const stateCode = z.string().refine(isParticipatingState);
 
+function contributionValues(item: Item) {
+  const template = reportTemplate(Number(item.templateVersion));
+  return template
+    ? contributionValuesSchema(template, 'draft').safeParse(item.values)
+    : { success: false, error: `no template ${item.templateVersion}` };
+}
+
 /** Checks each stored entity with the schema of the input that writes it. */
 const validators: Record<string, (item: Item) => { success: boolean; error?: unknown }> = {
   Secondment: (item) => secondmentProblems(item),
@@ -58,12 +65,9 @@ const validators: Record<string, (item: Item) => { success: boolean; error?: unk
       hostCountries: item.hostCountries,
       version: item.version,
     }),
-  Contribution: (item) => {
-    const template = reportTemplate(Number(item.templateVersion));
-    return template
-      ? contributionValuesSchema(template, 'draft').safeParse(item.values)
-      : { success: false, error: `no template ${item.templateVersion}` };
-  },
+  // The values are an item of their own (ContributionValues); an item written before may still hold them.
+  Contribution: (item) => (item.values === undefined ? { success: true } : contributionValues(item)),
+  ContributionValues: (item) => contributionValues(item),
   DraftingDesignation: (item) =>
     z
       .object({
