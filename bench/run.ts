@@ -114,8 +114,8 @@ async function main(): Promise<void> {
             { baseUrl: app.baseUrl, written, meter, rawClient, login, progress },
             {
               concurrencies: [1, 8, 32],
-              maxMs: quick ? 1000 : 3000,
-              maxRequests: quick ? 100 : 400,
+              maxMs: quick ? 1000 : 2000,
+              maxRequests: quick ? 100 : 300,
             },
           );
         }
