@@ -7,7 +7,7 @@ import type { AnnualSummaryDocument } from '#shared/annual-summary.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
 import type { Caller } from '../lib/http/caller.ts';
 import { forbidden, notFound } from '../lib/http/errors.ts';
-import { ReportRepository } from './report-repository.ts';
+import { ReportFiles } from './report-files.ts';
 
 export const annualPartition = (year: number) => `ANNUAL#${year}`;
 
@@ -35,13 +35,13 @@ export async function getAnnualSummary(caller: Caller, year: number) {
   if (!latest)
     throw notFound(`The annual summary of ${year} (it is drafted once the second semester is closed)`);
   const summary = JSON.parse(
-    await ReportRepository.readText(latest.files.json as string),
+    await ReportFiles.readText(latest.files.json as string),
   ) as AnnualSummaryDocument;
   const name = `annual-summary-${year}-v${latest.version}`;
   const formats = {
-    json: await ReportRepository.signedUrl(latest.files.json as string, `${name}.json`),
-    html: await ReportRepository.signedUrl(latest.files.html as string, `${name}.html`),
-    pdf: await ReportRepository.signedUrl(latest.files.pdf as string, `${name}.pdf`),
+    json: await ReportFiles.signedUrl(latest.files.json as string, `${name}.json`),
+    html: await ReportFiles.signedUrl(latest.files.html as string, `${name}.html`),
+    pdf: await ReportFiles.signedUrl(latest.files.pdf as string, `${name}.pdf`),
   };
   return { year, version: latest.version, generatedAt: latest.generatedAt, summary, formats };
 }

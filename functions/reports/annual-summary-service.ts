@@ -8,6 +8,7 @@ import { config } from '../lib/config.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
 import { annualPartition, latestSummary } from './annual-summary-reading.ts';
 import { renderAnnualHtml, renderAnnualPdf } from './render-annual.ts';
+import { ReportFiles } from './report-files.ts';
 import { ReportRepository } from './report-repository.ts';
 
 type Figures = Record<string, number>;
@@ -17,7 +18,7 @@ const add = (into: Figures, from: Figures) => {
 };
 
 async function readReport(key: string): Promise<ReportDocument> {
-  return JSON.parse(await ReportRepository.readText(key)) as ReportDocument;
+  return JSON.parse(await ReportFiles.readText(key)) as ReportDocument;
 }
 
 /** The latest report of every network in the year's two semesters, read from their JSON files. */
@@ -114,9 +115,9 @@ export async function draftAnnualSummary(
   const base = `${REPORTS_PREFIX}annual/${year}/v${version}/summary`;
   const files = { json: `${base}.json`, html: `${base}.html`, pdf: `${base}.pdf` };
   await Promise.all([
-    ReportRepository.uploadFile(files.json, 'json', JSON.stringify(summary, null, 2)),
-    ReportRepository.uploadFile(files.html, 'html', renderAnnualHtml(summary)),
-    ReportRepository.uploadFile(files.pdf, 'pdf', await renderAnnualPdf(summary)),
+    ReportFiles.upload(files.json, 'json', JSON.stringify(summary, null, 2)),
+    ReportFiles.upload(files.html, 'html', renderAnnualHtml(summary)),
+    ReportFiles.upload(files.pdf, 'pdf', await renderAnnualPdf(summary)),
   ]);
   await dynamo().send(
     new PutCommand({

@@ -16,6 +16,7 @@ import { renderReportDocx } from './render-docx.ts';
 import { renderReportHtml } from './render-html.ts';
 import { renderReportPdf } from './render-pdf.ts';
 import { buildReport, type ReportInputs } from './report-builder.ts';
+import { ReportFiles } from './report-files.ts';
 import {
   type ReportFormat,
   type ReportRecord,
@@ -109,11 +110,11 @@ export async function generateNetworkReport(
       renderReportDocx(withAssessment),
     ]);
     await Promise.all([
-      ReportRepository.uploadFile(files.inputs, 'inputs', JSON.stringify(snapshot)),
-      ReportRepository.uploadFile(files.json, 'json', JSON.stringify(withAssessment, null, 2)),
-      ReportRepository.uploadFile(files.html, 'html', html),
-      ReportRepository.uploadFile(files.pdf, 'pdf', pdf),
-      ReportRepository.uploadFile(files.docx, 'docx', docx),
+      ReportFiles.upload(files.inputs, 'inputs', JSON.stringify(snapshot)),
+      ReportFiles.upload(files.json, 'json', JSON.stringify(withAssessment, null, 2)),
+      ReportFiles.upload(files.html, 'html', html),
+      ReportFiles.upload(files.pdf, 'pdf', pdf),
+      ReportFiles.upload(files.docx, 'docx', docx),
     ]);
     const record: ReportRecord = {
       semester: semesterId,

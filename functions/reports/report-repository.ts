@@ -1,17 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DraftingState } from '#shared/networks.ts';
 import { REPORTS_PREFIX } from '#shared/table-design.ts';
-import { dynamo, reportsBucket, s3, tableName } from '../lib/aws.ts';
-import { config } from '../lib/config.ts';
+import { dynamo, tableName } from '../lib/aws.ts';
 import { queryAll } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /**
- * Reports: the files in S3 under `reports/<semester>/<network>/v<N>/`, and one item per version in
- * the table (pk `REPORT#<semester>#<network>`, sk `V#<0001>`; gsi1 `SEMESTER#<semester>`), written
+ * Reports: the files in S3 under `reports/<semester>/<network>/v<N>/` (report-files.ts), and one item
+ * per version in the table (pk `REPORT#<semester>#<network>`, sk `V#<0001>`; gsi1 `SEMESTER#<semester>`), written
  * only after every file is uploaded. A `GENERATION` item is the lease that keeps two generators of
  * the same report from working at once.
  */
@@ -37,14 +34,6 @@ export interface ReportRecord {
 
 const partition = (semester: string, networkId: string) => `REPORT#${semester}#${networkId}`;
 const versionKey = (version: number) => `V#${String(version).padStart(4, '0')}`;
-const contentTypes: Record<ReportFormat | 'inputs', string> = {
-  json: 'application/json; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  inputs: 'application/json; charset=utf-8',
-};
-
 export function reportFileKey(
   semester: string,
   networkId: string,
@@ -63,35 +52,6 @@ function toRecord(item: Record<string, unknown>): ReportRecord {
 const LEASE_SECONDS = 120;
 
 export const ReportRepository = {
-  async uploadFile(key: string, format: ReportFormat | 'inputs', body: Buffer | string): Promise<void> {
-    await s3().send(
-      new PutObjectCommand({
-        Bucket: reportsBucket(),
-        Key: key,
-        Body: body,
-        ContentType: contentTypes[format],
-      }),
-    );
-  },
-
-  async readText(key: string): Promise<string> {
-    const object = await s3().send(new GetObjectCommand({ Bucket: reportsBucket(), Key: key }));
-    return (await object.Body?.transformToString('utf-8')) ?? '';
-  },
-
-  /** A short-lived link to one file (the bucket itself is private). */
-  async signedUrl(key: string, downloadName: string): Promise<string> {
-    return getSignedUrl(
-      s3(),
-      new GetObjectCommand({
-        Bucket: reportsBucket(),
-        Key: key,
-        ResponseContentDisposition: `inline; filename="${downloadName}"`,
-      }),
-      { expiresIn: config().REPORT_LINK_SECONDS },
-    );
-  },
-
   async versions(semester: string, networkId: string): Promise<ReportRecord[]> {
     const { Items } = await dynamo().send(
       new QueryCommand({

@@ -8,6 +8,7 @@ import { NetworkRepository } from '../networks/network-repository.ts';
 import { RegionRepository } from '../networks/region-repository.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
 import { requestReportGeneration } from './generation-queue.ts';
+import { ReportFiles } from './report-files.ts';
 import { type ReportRecord, ReportRepository, reportFormats } from './report-repository.ts';
 
 /**
@@ -102,7 +103,7 @@ export async function listReports(caller: Caller, semesterId: string) {
 /** The HTML rendering of a report, for the web app to show inline (in a sandboxed frame). */
 export async function getReportHtml(caller: Caller, semesterId: string, networkId: string, version?: number) {
   const { record } = await readableVersion(caller, semesterId, networkId, version);
-  return { version: record.version, html: await ReportRepository.readText(record.files.html) };
+  return { version: record.version, html: await ReportFiles.readText(record.files.html) };
 }
 
 /** One version (the latest unless asked), if the caller may read it. */
@@ -127,7 +128,7 @@ export async function getReport(caller: Caller, semesterId: string, networkId: s
     await Promise.all(
       reportFormats.map(async (format) => [
         format,
-        await ReportRepository.signedUrl(record.files[format], `${name}.${format}`),
+        await ReportFiles.signedUrl(record.files[format], `${name}.${format}`),
       ]),
     ),
   );
