@@ -64,7 +64,7 @@ export interface CostEstimate {
 export function estimateMonthlyCost(input: {
   api: EndpointMeasurement[];
   close?: CloseMeasurement;
-  /** The table's size at the end of the generated two years (item bytes). */
+  /** The table's and its indexes' size at the end of the generated two years (item bytes). */
   tableBytes: number;
   /** The reports' files of one semester. */
   reportBytesPerSemester?: number;
@@ -115,7 +115,7 @@ export function estimateMonthlyCost(input: {
   lines.push({
     what: 'DynamoDB storage and point-in-time recovery',
     usdPerMonth: tableGb * (prices.dynamoStoragePerGbMonth + prices.dynamoPitrPerGbMonth),
-    basis: `${tableGb.toFixed(2)} GB after two years`,
+    basis: `${tableGb.toFixed(2)} GB (table and indexes) after two years`,
   });
   if (input.reportBytesPerSemester) {
     const reportGb = (input.reportBytesPerSemester * 4) / 1e9;

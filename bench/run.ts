@@ -34,8 +34,13 @@ const rawTableClient = (endpoint: string) =>
 
 async function tableBytes(client: DynamoDBClient, tableName: string): Promise<number> {
   try {
+    // The table and its indexes: on-demand storage bills both.
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return Table?.TableSizeBytes ?? 0;
+    const indexes = (Table?.GlobalSecondaryIndexes ?? []).reduce(
+      (sum, i) => sum + (i.IndexSizeBytes ?? 0),
+      0,
+    );
+    return (Table?.TableSizeBytes ?? 0) + indexes;
   } finally {
     client.destroy();
   }
