@@ -5,7 +5,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { createLocalApiServer } from './api-adapter.ts';
 import { createDevTokenService } from './dev-auth.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
-import { type RunningServer, startDynamoDbLocal } from './servers/dynamodb-local.ts';
+import { awaitLocalCommits, type RunningServer, startDynamoDbLocal } from './servers/dynamodb-local.ts';
 import { S3RVER_CREDENTIALS, startS3Local } from './servers/s3-local.ts';
 import { type LocalQueue, startLocalQueue } from './servers/sqs-local.ts';
 import type { WebRuntimeConfig } from './static-web.ts';
@@ -96,6 +96,9 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     ...(options.log ? { log: options.log } : {}),
   });
   Object.assign(process.env, { REPORT_QUEUE_URL: reportQueue.url, SQS_ENDPOINT: reportQueue.endpoint });
+  // Configuration is complete: the handlers' client may be created now.
+  const { dynamo } = await import('#functions/lib/aws.ts');
+  awaitLocalCommits(dynamo(), options.tableName);
   await provision(options);
   const { handler: seedReference } = await import('#functions/handlers/seed-reference.ts');
   await seedReference();

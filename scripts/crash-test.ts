@@ -88,9 +88,13 @@ function processesUsingDataDir(): string[] {
 
 /** SIGKILL to the whole process group, then waits until no process of it is left. */
 async function killGroup(runtime: Runtime): Promise<void> {
-  const exited = new Promise((resolve) => runtime.child.once('exit', resolve));
   process.kill(-(runtime.child.pid as number), 'SIGKILL');
-  await exited;
+  await waitGone(runtime);
+}
+
+async function waitGone(runtime: Runtime): Promise<void> {
+  if (runtime.child.exitCode === null && runtime.child.signalCode === null)
+    await new Promise((resolve) => runtime.child.once('exit', resolve));
   running.delete(runtime.child);
   for (let i = 0; i < 100 && processesUsingDataDir().length > 0; i++) await sleep(100);
   check(processesUsingDataDir().length === 0, `processes left after SIGKILL: ${processesUsingDataDir()}`);
@@ -131,14 +135,38 @@ interface Acknowledged {
 }
 
 const BURST_STATES = ['DE', 'FR', 'NL', 'IT', 'ES', 'PL', 'SE', 'AT'];
+const KILL_AFTER_WRITES = 60;
 const today = new Date().toISOString().slice(0, 10);
 
-/** Writers, one per state, each creating, notifying and recording, until the process dies. */
-async function burst(runtime: Runtime, acknowledged: Acknowledged[], stop: { now: boolean }) {
+/**
+ * Writers, one per state, each creating, notifying and recording, until the process dies: it is
+ * killed the moment the `killAfter`-th write is answered, when the writes answered an instant before
+ * are the most at risk. Answers other than the expected success are collected (none is expected).
+ */
+async function burst(
+  runtime: Runtime,
+  acknowledged: Acknowledged[],
+  killAfter: number,
+  unexpected: string[],
+) {
   const { call, login } = client(runtime);
+  let writes = 0;
+  let killed = false;
+  const acknowledge = () => {
+    writes += 1;
+    if (writes === killAfter) {
+      killed = true;
+      process.kill(-(runtime.child.pid as number), 'SIGKILL');
+    }
+  };
+  const expectStatus = (answer: Answer, status: number, what: string) => {
+    if (answer.status === status) return;
+    unexpected.push(`${what} answered ${answer.status}: ${JSON.stringify(answer.json)}`);
+    throw new CheckFailed(what);
+  };
   const writer = async (state: string) => {
     const token = await login(state, 'editor');
-    for (let round = 0; !stop.now; round++) {
+    for (let round = 0; !killed; round++) {
       const created = await call('POST', '/api/secondments', token, {
         hostCountry: 'MA',
         post: { city: `Rabat ${round}`, mission: 'embassy' },
@@ -147,14 +175,16 @@ async function burst(runtime: Runtime, acknowledged: Acknowledged[], stop: { now
         startDate: '2025-01-15',
         tasks: ['flows'],
       });
-      if (created.status !== 201) throw new CheckFailed(`create answered ${created.status}`);
+      expectStatus(created, 201, 'a create');
       const entry: Acknowledged = { state, secondmentId: created.json.id, version: 1, activityIds: [] };
       acknowledged.push(entry);
+      acknowledge();
       const notified = await call('POST', `/api/secondments/${entry.secondmentId}/notify`, token, {
         version: 1,
       });
-      if (notified.status !== 200) throw new CheckFailed(`notify answered ${notified.status}`);
+      expectStatus(notified, 200, 'a notification');
       entry.version = 2;
+      acknowledge();
       const meeting = await call('POST', '/api/networks/MA/meetings', token, {
         date: today,
         convenedBy: state,
@@ -164,27 +194,27 @@ async function burst(runtime: Runtime, acknowledged: Acknowledged[], stop: { now
         topics: ['Routes'],
         summary: `Meeting ${round} of ${state}`,
       });
-      if (meeting.status !== 201) throw new CheckFailed(`meeting answered ${meeting.status}`);
+      expectStatus(meeting, 201, 'a meeting');
       entry.activityIds.push(meeting.json.id);
+      acknowledge();
     }
   };
-  // Writes cut off by the kill fail (no answer): they were not acknowledged, so they are not counted.
+  // Writes cut off by the kill get no answer: they were not acknowledged, so they are not counted.
   await Promise.allSettled(BURST_STATES.map(writer));
+  return writes;
 }
 
 async function crashDuringWrites(): Promise<void> {
   const runtime = await startRuntime();
   log(`started with demo data at ${runtime.baseUrl}`);
   const acknowledged: Acknowledged[] = [];
-  const stop = { now: false };
-  const writing = burst(runtime, acknowledged, stop);
-  // Kill mid-burst, once a good number of writes have been answered.
-  while (acknowledged.length < 24) await sleep(50);
-  await killGroup(runtime);
-  stop.now = true;
-  await writing;
-  const writes = acknowledged.reduce((sum, a) => sum + a.version + a.activityIds.length, 0);
-  log(`SIGKILL during a burst of writes: ${writes} writes had been acknowledged`);
+  const unexpected: string[] = [];
+  const writes = await burst(runtime, acknowledged, KILL_AFTER_WRITES, unexpected);
+  await waitGone(runtime);
+  check(unexpected.length === 0, `unexpected answers during the burst: ${unexpected.join('; ')}`);
+  log(
+    `SIGKILL during a burst of writes, as write ${KILL_AFTER_WRITES} was answered (${writes} acknowledged in all)`,
+  );
 
   const restarted = await startRuntime();
   log('restarted on the same data');
