@@ -537,6 +537,11 @@ describe('stateless stack: permissions', () => {
     const generator = functions[generatorId];
     if (!generator) throw new Error('no generator function');
     const variables = (generator.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    // A redelivered message takes over its dead attempt's generation lease only once that attempt is
+    // surely over: the queue hides a message for at least six times the generator's timeout.
+    expect(main.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(
+      6 * Number(generator.Properties.Timeout),
+    );
     expect(variables.REPORT_FONT_DIR).toBe('/var/task/fonts');
     expect(variables.REPORT_CLASSIFICATION).toBe('LIMITE');
     expect(actionsOfFunction(stateless, generatorId)).toEqual(expect.arrayContaining(['s3:PutObject']));
