@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '../../functions/lib/aws.ts';
 import { brusselsDate, semesterIdAt } from '../../shared/semesters.ts';
+import { requiredContributionValues } from '../fixtures/contribution-values.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 // A submit racing the semester close: either submitted before the close (and in the report the close
@@ -13,17 +14,7 @@ const today = brusselsDate(new Date());
 const LAST_YEAR = `${Number(today.slice(0, 4)) - 1}-03-01`;
 const current = semesterIdAt(new Date());
 
-const requiredValues = {
-  'A2.text': 'Weekly exchanges between the ILOs.',
-  'B1.text': 'Flows through the north remain high.',
-  'B4.text': 'New route opened in the second quarter.',
-  'C.personsNotBoarded': 12,
-  'C.fraudulentDocuments': 30,
-  'C.returnsFacilitated': 4,
-  'C.trainingSessions': 2,
-  'C.trainingParticipants': 25,
-  'C.meetings': 3,
-};
+const requiredValues = requiredContributionValues;
 
 /** The semesters after `from`, in order. */
 function semestersFrom(from: string, count: number): string[] {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brusselsDate, semesterIdAt } from '../../shared/semesters.ts';
+import { requiredContributionValues } from '../fixtures/contribution-values.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 let app: TestApp;
@@ -18,17 +19,7 @@ const LAST_YEAR = `${Number(brusselsDate(new Date()).slice(0, 4)) - 1}-03-01`;
 const path = (state: string, net = 'BF') =>
   `/api/semesters/${current}/networks/${net}/contributions/${state}`;
 
-const requiredValues = {
-  'A2.text': 'Weekly exchanges between the ILOs.',
-  'B1.text': 'Flows through the north remain high.',
-  'B4.text': 'New route opened in the second quarter.',
-  'C.personsNotBoarded': 12,
-  'C.fraudulentDocuments': 30,
-  'C.returnsFacilitated': 4,
-  'C.trainingSessions': 2,
-  'C.trainingParticipants': 25,
-  'C.meetings': 3,
-};
+const requiredValues = requiredContributionValues;
 
 async function post(as: string, hostCountry: string) {
   const created = await app.call('POST', '/api/secondments', {

@@ -3,6 +3,7 @@ import { handler as closeSemesters } from '../../functions/handlers/close-semest
 import { handler as generateReports } from '../../functions/handlers/generate-reports.ts';
 import { dynamo, s3, sqs } from '../../functions/lib/aws.ts';
 import { brusselsDate, semesterIdAt } from '../../shared/semesters.ts';
+import { requiredContributionValues } from '../fixtures/contribution-values.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
 // Faults of DynamoDB and S3, injected as SDK middleware under the SDK's retry loop: each attempt
@@ -105,17 +106,7 @@ function secondmentBody(hostCountry = 'TR') {
   };
 }
 
-const contributionValues = {
-  'A2.text': 'Weekly exchanges between the ILOs.',
-  'B1.text': 'Flows through the north remain high.',
-  'B4.text': 'New route opened in the second quarter.',
-  'C.personsNotBoarded': 12,
-  'C.fraudulentDocuments': 30,
-  'C.returnsFacilitated': 4,
-  'C.trainingSessions': 2,
-  'C.trainingParticipants': 25,
-  'C.meetings': 3,
-};
+const contributionValues = requiredContributionValues;
 
 const stateSecondments = async () =>
   (await app.call('GET', '/api/secondments?state=DE&limit=100', { token: tokens['DE:editor'] })).json.items;

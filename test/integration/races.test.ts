@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brusselsDate, semesterIdAt } from '../../shared/semesters.ts';
+import { requiredContributionValues } from '../fixtures/contribution-values.ts';
 import { type ApiAnswer, startTestApp, type TestApp } from '../support/app.ts';
 
 // Races: many callers at once carrying the same version, and a submit racing the semester close.
@@ -22,17 +23,7 @@ const LAST_YEAR = `${year - 1}-03-01`;
 const NEXT_YEAR = `${year + 1}-03-01`;
 const current = semesterIdAt(new Date());
 
-const requiredValues = {
-  'A2.text': 'Weekly exchanges between the ILOs.',
-  'B1.text': 'Flows through the north remain high.',
-  'B4.text': 'New route opened in the second quarter.',
-  'C.personsNotBoarded': 12,
-  'C.fraudulentDocuments': 30,
-  'C.returnsFacilitated': 4,
-  'C.trainingSessions': 2,
-  'C.trainingParticipants': 25,
-  'C.meetings': 3,
-};
+const requiredValues = requiredContributionValues;
 
 function secondmentBody(hostCountry: string, overrides: Record<string, unknown> = {}) {
   return {
