@@ -36,7 +36,19 @@ export function semesterId(year: number, half: 1 | 2): SemesterId {
   return `${String(year).padStart(4, '0')}-H${half}` as SemesterId;
 }
 
+// Semesters are fixed facts, and working one out takes two time-zone conversions: computed once each.
+const semesters = new Map<string, Readonly<Semester>>();
+
 export function semester(id: string): Semester {
+  let known = semesters.get(id);
+  if (!known) {
+    known = Object.freeze(computeSemester(id));
+    semesters.set(id, known);
+  }
+  return known;
+}
+
+function computeSemester(id: string): Semester {
   const { year, half } = parseSemesterId(id);
   const start = firstDay(semesterId(year, half));
   const end = half === 1 ? isoDate(year, 6, 30) : isoDate(year, 12, 31);
@@ -68,13 +80,16 @@ export function previousSemesterId(id: SemesterId): SemesterId {
 }
 
 /** The calendar date in Brussels at an instant, as an ISO date. */
+// Formatters are costly to create (about 50 µs each) and reusable: one of each.
+const brusselsDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SEMESTER_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export function brusselsDate(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: SEMESTER_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
+  const parts = brusselsDayFormat.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -123,17 +138,24 @@ export function brusselsMidnight(date: string): Date {
   return new Date(asUtc - offsetMinutes * 60_000);
 }
 
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
 function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at);
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const local = Date.UTC(
     get('year'),
