@@ -322,7 +322,7 @@ export async function benchApi(
       const failures = [...new Set(api.failures.map((f) => `${f.status} ${f.body.slice(0, 120)}`))];
       measurement.levels.push({ concurrency, api: summarise(api.latencies, api.wallMs), raw, failures });
       context.progress(
-        `  ${spec.endpoint} ×${concurrency}: API p50 ${summarise(api.latencies, api.wallMs).p50.toFixed(1)} ms, raw p50 ${raw.p50.toFixed(1)} ms (${api.latencies.length} requests${failures.length ? `, ${api.failures.length} failed: ${failures[0]}` : ''})`,
+        `  ${spec.endpoint} ×${concurrency}: API p50 ${summarise(api.latencies, api.wallMs).p50.toFixed(1)} ms, raw p50 ${raw.count ? `${raw.p50.toFixed(1)} ms` : '—'} (${api.latencies.length} requests${failures.length ? `, ${api.failures.length} failed: ${failures[0]}` : ''})`,
       );
     }
     results.push(measurement);
