@@ -19,6 +19,8 @@ export interface CloseMeasurement {
   totalSeconds: number;
   perReport: LatencySummary;
   peakRssBytes: number;
+  /** The process's RSS when the close began (the data set's writing and the API benchmark before it). */
+  startRssBytes: number;
   readUnits: number;
   writeUnits: number;
   s3Puts: number;
@@ -72,7 +74,8 @@ export async function benchClose(context: {
       }
     }
   });
-  let peakRss = process.memoryUsage().rss;
+  const startRss = process.memoryUsage().rss;
+  let peakRss = startRss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 25);
@@ -116,6 +119,7 @@ export async function benchClose(context: {
     totalSeconds,
     perReport: summarise(durations, totalSeconds * 1000),
     peakRssBytes: peakRss,
+    startRssBytes: startRss,
     readUnits: totals.readUnits,
     writeUnits: totals.writeUnits,
     s3Puts: uploads.puts,

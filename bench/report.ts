@@ -94,8 +94,9 @@ function closeRows(close: CloseMeasurement): Row[] {
     },
     {
       part: 'close',
-      what: 'peak memory (RSS of the process: handlers, queue, generator)',
+      what: 'peak memory during the close (RSS of the whole process)',
       'rate / size': `${(close.peakRssBytes / 2 ** 20).toFixed(0)} MB`,
+      note: `${(close.startRssBytes / 2 ** 20).toFixed(0)} MB when it began`,
     },
     {
       part: 'close',
