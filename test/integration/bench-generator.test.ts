@@ -50,7 +50,7 @@ describe('the benchmark data plan', () => {
     }
   });
 
-  it('scales: ten times the ILOs, as many host countries as there are', () => {
+  it('scales: a tenth of the scale, a tenth of the ILOs and host countries, every state', () => {
     const counts = planCounts(planDataset({ seed: 377, scale: 0.1, semester: '2026-H1' }));
     expect(counts).toMatchObject({ activeIlos: 50, hostCountries: 11, states: 31 });
   });
