@@ -42,8 +42,6 @@ export interface WrittenDataset {
   plan: DatasetPlan;
   /** The product's id and version of each planned secondment, by plan key. */
   secondments: Map<string, { id: string; version: number }>;
-  /** Version of each written contribution, by `<semester>/<network>/<state>`. */
-  contributionVersions: Map<string, number>;
   seconds: number;
 }
 
@@ -67,9 +65,6 @@ function body<T>(endpoint: keyof typeof endpoints, input: unknown): T {
   if (!schema) throw new Error(`${endpoint} takes no body`);
   return schema.parse(input) as T;
 }
-
-export const contributionKey = (semesterId: string, networkId: string, state: string) =>
-  `${semesterId}/${networkId}/${state}`;
 
 /**
  * Writes the plan into the table and bucket the handlers are configured for (TABLE_NAME etc., as
@@ -161,7 +156,6 @@ export async function writeDataset(
     }
   });
 
-  const contributionVersions = new Map<string, number>();
   await phase('contributions', plan.contributions, async (contribution) => {
     const { semester: semesterId, networkId, state } = contribution;
     const draft = body<{ templateVersion: number; version: number; values: Record<string, unknown> }>(
@@ -176,20 +170,16 @@ export async function writeDataset(
       draft,
       new Date(contribution.savedAt),
     );
-    let version = saved.version;
     if (contribution.submittedAt) {
-      version = (
-        await submitContribution(
-          caller(state, 'coordinator'),
-          semesterId,
-          networkId,
-          state,
-          saved.version,
-          new Date(contribution.submittedAt),
-        )
-      ).version;
+      await submitContribution(
+        caller(state, 'coordinator'),
+        semesterId,
+        networkId,
+        state,
+        saved.version,
+        new Date(contribution.submittedAt),
+      );
     }
-    contributionVersions.set(contributionKey(semesterId, networkId, state), version);
   });
 
   // The earlier semesters were closed at their boundary. Their reports are not generated here: the
@@ -205,11 +195,7 @@ export async function writeDataset(
     await SemesterRepository.reportsRequested(semesterId);
   }
   progress(`  closed ${earlier.join(', ')}`);
-  return { plan, secondments, contributionVersions, seconds: (Date.now() - started) / 1000 };
-}
-
-export interface GenerateArguments extends GeneratorOptions {
-  dataDir: string;
+  return { plan, secondments, seconds: (Date.now() - started) / 1000 };
 }
 
 /** The generator's options, and any `extra` ones of the caller (answered in `rest`). */

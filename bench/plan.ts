@@ -3,7 +3,7 @@
  * generator and a fixed clock, before anything is written. `bench/generate.ts` writes the plan
  * through the product's own use cases. Same seed, scale and semester: the same plan, byte for byte.
  */
-import { membersInSemester, type Posting } from '#shared/networks.ts';
+import { type ActivityKind, membersInSemester, type Posting } from '#shared/networks.ts';
 import { countryName } from '#shared/reference/countries.ts';
 import { defaultPresidencyCalendar } from '#shared/reference/presidency.ts';
 import { hostCountries, isHostCountry, type StateCode, stateCodes } from '#shared/reference/states.ts';
@@ -38,12 +38,10 @@ export interface PlannedSecondment {
   end?: { endDate: string; at: string };
 }
 
-export type ActivityKindName = 'meeting' | 'training' | 'carrier_position' | 'contact';
-
 export interface PlannedActivity {
   networkId: string;
   semester: SemesterId;
-  kind: ActivityKindName;
+  kind: ActivityKind;
   recordedBy: StateCode;
   fields: Record<string, unknown>;
   at: string;
@@ -378,7 +376,7 @@ export function planDataset(options: GeneratorOptions = defaultGeneratorOptions)
         stateName: countryName(members[0] as string),
       };
       const recorder = () => acts.pick(members);
-      const record = (kind: ActivityKindName, recordedBy: StateCode, fields: Record<string, unknown>) => {
+      const record = (kind: ActivityKind, recordedBy: StateCode, fields: Record<string, unknown>) => {
         const date = fields.date as string;
         activities.push({
           networkId: network.id,
