@@ -6,6 +6,7 @@
  */
 import type { EndpointMeasurement } from './api.ts';
 import type { CloseMeasurement } from './close.ts';
+import type { JobMeasurement } from './jobs.ts';
 
 export const prices = {
   /** DynamoDB on demand, per million write / read request units (after the November 2024 reduction). */
@@ -64,6 +65,7 @@ export interface CostEstimate {
 export function estimateMonthlyCost(input: {
   api: EndpointMeasurement[];
   close?: CloseMeasurement;
+  jobs?: JobMeasurement[];
   /** The table's and its indexes' size at the end of the generated two years (item bytes). */
   tableBytes: number;
   /** The reports' files of one semester. */
@@ -109,6 +111,26 @@ export function estimateMonthlyCost(input: {
       what: 'S3 report uploads',
       usdPerMonth: perMonth * (input.close.s3Puts / 1000) * prices.s3PutPer1000,
       basis: `${input.close.s3Puts} PUT per close`,
+    });
+  }
+  if (input.jobs?.length) {
+    // The erasure runs daily; reminders go out twice a semester (on the other days the job stops early).
+    const perMonth: Record<string, number> = {
+      erasePersonalData: 30,
+      sendReminders: 2 / 6,
+      seedReference: 1,
+    };
+    let reads = 0;
+    let writes = 0;
+    for (const job of input.jobs) {
+      reads += (perMonth[job.job] ?? 0) * job.readUnits;
+      writes += (perMonth[job.job] ?? 0) * job.writeUnits;
+    }
+    lines.push({
+      what: 'DynamoDB requests of the other jobs',
+      usdPerMonth:
+        (reads / 1e6) * prices.dynamoReadUnitPerMillion + (writes / 1e6) * prices.dynamoWriteUnitPerMillion,
+      basis: `${reads.toFixed(0)} RRU, ${writes.toFixed(0)} WRU (erasure daily, reminders twice a semester)`,
     });
   }
   const tableGb = input.tableBytes / 1e9;

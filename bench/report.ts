@@ -6,6 +6,7 @@ import type { EndpointMeasurement } from './api.ts';
 import type { BundleMeasurement } from './bundles.ts';
 import type { CloseMeasurement } from './close.ts';
 import type { CostEstimate } from './cost.ts';
+import type { JobMeasurement } from './jobs.ts';
 import { ms } from './lib/stats.ts';
 import type { GeneratorOptions, planCounts } from './plan.ts';
 import type { WebMeasurement } from './web.ts';
@@ -18,6 +19,7 @@ export interface BenchResults {
   generationSeconds?: number;
   api?: EndpointMeasurement[];
   close?: CloseMeasurement;
+  jobs?: JobMeasurement[];
   bundles?: BundleMeasurement[];
   web?: WebMeasurement;
   cost?: CostEstimate;
@@ -107,6 +109,17 @@ function closeRows(close: CloseMeasurement): Row[] {
   ];
 }
 
+function jobRows(jobs: JobMeasurement[]): Row[] {
+  return jobs.map((job) => ({
+    part: 'job',
+    what: `${job.job} (${job.when})`,
+    n: '1',
+    'p50 ms': ms(job.ms),
+    capacity: units(job.readUnits, job.writeUnits),
+    note: JSON.stringify(job.result),
+  }));
+}
+
 function bundleRows(bundles: BundleMeasurement[]): Row[] {
   return bundles.map((bundle) => ({
     part: 'bundle',
@@ -175,6 +188,7 @@ export function printReport(results: BenchResults): void {
   const rows = [
     ...(results.api ? apiRows(results.api) : []),
     ...(results.close ? closeRows(results.close) : []),
+    ...(results.jobs ? jobRows(results.jobs) : []),
     ...(results.bundles ? bundleRows(results.bundles) : []),
     ...(results.web ? webRows(results.web) : []),
     ...(results.cost ? costRows(results.cost) : []),

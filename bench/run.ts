@@ -21,6 +21,7 @@ import { benchBundles } from './bundles.ts';
 import { benchClose } from './close.ts';
 import { estimateMonthlyCost } from './cost.ts';
 import { parseGeneratorArgs, writeDataset } from './generate.ts';
+import { benchJobs } from './jobs.ts';
 import { installDynamoMeter } from './lib/dynamo-meter.ts';
 import { planCounts, planDataset } from './plan.ts';
 import { type BenchResults, printReport } from './report.ts';
@@ -125,6 +126,10 @@ async function main(): Promise<void> {
           );
         }
         rawClient.destroy();
+        if (wanted('close')) {
+          progress('Jobs: reminders, personal-data erasure, reference data …');
+          results.jobs = await benchJobs({ plan, meter });
+        }
         if (webSizes) {
           progress('Web: first render of the full contribution form in Chromium …');
           results.web = await benchWeb({
@@ -149,6 +154,7 @@ async function main(): Promise<void> {
           results.cost = estimateMonthlyCost({
             api: results.api,
             ...(results.close ? { close: results.close } : {}),
+            ...(results.jobs ? { jobs: results.jobs } : {}),
             tableBytes: await tableBytes(rawTableClient(services.dynamoEndpoint), 'ilo-bench'),
             ...(results.close ? { reportBytesPerSemester: results.close.s3Bytes } : {}),
           });
