@@ -22,6 +22,8 @@ export interface BenchResults {
   jobs?: JobMeasurement[];
   bundles?: BundleMeasurement[];
   web?: WebMeasurement;
+  /** Why the first render could not be measured (the sizes still are). */
+  webProblem?: string;
   cost?: CostEstimate;
 }
 
@@ -146,14 +148,18 @@ function webRows(web: WebMeasurement): Row[] {
       what: `initial CSS, gzip (${web.initialCss.files.length} files)`,
       'rate / size': kib(web.initialCss.gzipBytes),
     },
-    {
-      part: 'web',
-      what: `first render of the full contribution form (${web.fields} fields, ${(web.valuesBytes / 1024).toFixed(0)} KB of values)`,
-      n: String(web.render.count),
-      'p50 ms': ms(web.render.p50),
-      'p95 ms': ms(web.render.p95),
-      'p99 ms': ms(web.render.p99),
-    },
+    ...(web.render.count === 0
+      ? []
+      : [
+          {
+            part: 'web',
+            what: `first render of the full contribution form (${web.fields} fields, ${(web.valuesBytes / 1024).toFixed(0)} KB of values)`,
+            n: String(web.render.count),
+            'p50 ms': ms(web.render.p50),
+            'p95 ms': ms(web.render.p95),
+            'p99 ms': ms(web.render.p99),
+          },
+        ]),
   ];
 }
 
@@ -191,6 +197,9 @@ export function printReport(results: BenchResults): void {
     ...(results.jobs ? jobRows(results.jobs) : []),
     ...(results.bundles ? bundleRows(results.bundles) : []),
     ...(results.web ? webRows(results.web) : []),
+    ...(results.webProblem
+      ? [{ part: 'web', what: 'first render: not measured', note: results.webProblem }]
+      : []),
     ...(results.cost ? costRows(results.cost) : []),
   ];
   const lines = [

@@ -23,6 +23,7 @@ import { estimateMonthlyCost } from './cost.ts';
 import { parseGeneratorArgs, writeDataset } from './generate.ts';
 import { benchJobs } from './jobs.ts';
 import { installDynamoMeter } from './lib/dynamo-meter.ts';
+import { summarise } from './lib/stats.ts';
 import { planCounts, planDataset } from './plan.ts';
 import { type BenchResults, printReport } from './report.ts';
 import { benchWeb, buildWebApp } from './web.ts';
@@ -132,13 +133,20 @@ async function main(): Promise<void> {
         }
         if (webSizes) {
           progress('Web: first render of the full contribution form in Chromium …');
-          results.web = await benchWeb({
-            baseUrl: app.baseUrl,
-            plan,
-            sizes: webSizes,
-            renders: quick ? 2 : 7,
-            progress,
-          });
+          try {
+            results.web = await benchWeb({
+              baseUrl: app.baseUrl,
+              plan,
+              sizes: webSizes,
+              renders: quick ? 2 : 7,
+              progress,
+            });
+          } catch (error) {
+            // Without a browser (no Chromium here) the rest is still worth its table.
+            results.webProblem = error instanceof Error ? error.message.split('\n')[0] : String(error);
+            results.web = { ...webSizes, fields: 0, valuesBytes: 0, render: summarise([], 0) };
+            progress(`  the first render was not measured: ${results.webProblem}`);
+          }
         }
         if (wanted('close')) {
           progress(`Close of ${plan.semesters.closing} and report generation of every network …`);
