@@ -1,8 +1,9 @@
-import type { z } from 'zod';
+import type { Endpoint } from '#shared/api/endpoints.ts';
 import { IDEMPOTENCY_KEY_HEADER } from '#shared/api/headers.ts';
 import { errorBodySchema } from '#shared/api/schemas.ts';
 import type { ErrorCode } from '#shared/errors.ts';
 import { runtimeConfig } from '../config/runtime-config.ts';
+import { type CallOptions, type EndpointResult, requestPath } from './endpoint-request.ts';
 import { getSession } from './session.ts';
 
 /**
@@ -39,34 +40,52 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-export interface ApiRequestOptions<Schema extends z.ZodType> {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  body?: unknown;
-  /** The contract's schema of a successful answer: the answer is checked against it. */
-  schema: Schema;
-  signal?: AbortSignal;
-  /** Send the bearer token; false only for the routes that take none (dev login, health). */
-  authenticated?: boolean;
-}
-
 /**
- * Idempotency-Keys of POST submissions that got no answer or a server error: sending the same
+ * Idempotency-Keys of creating submissions that got no answer or a server error: sending the same
  * submission again (same path and body, e.g. the person presses Save once more) reuses its key, so the
  * server creates what it carries once even if the first attempt did land. Dropped once answered.
  */
 const unansweredSubmissions = new Map<string, string>();
 
-/** Calls `${VITE_API_BASE_URL}${path}`; resolves to the validated answer or rejects with an ApiError. */
-export async function apiRequest<Schema extends z.ZodType>(
+/** `[options]`, optional when the endpoint needs nothing (no path parameter, body or required query). */
+type CallArguments<E extends Endpoint> =
+  object extends CallOptions<E> ? [options?: CallOptions<E>] : [options: CallOptions<E>];
+
+/**
+ * Calls one endpoint of the contract (`endpoints.X` of `#shared/api/endpoints.ts`) under
+ * `${apiBaseUrl}`: its path parameters, query and body typed by its schemas, its answer checked
+ * against its success schema. Resolves to the validated answer or rejects with an ApiError. The
+ * bearer token goes to every endpoint but the public and local-only ones (health, dev login); an
+ * endpoint the contract marks idempotent gets an Idempotency-Key.
+ */
+export async function callEndpoint<E extends Endpoint>(
+  endpoint: E,
+  ...[options]: CallArguments<E>
+): Promise<EndpointResult<E>> {
+  // The types above hold for each endpoint; below they are one shape for all.
+  const { path, query, body, signal } = (options ?? {}) as {
+    path?: Readonly<Record<string, string>>;
+    query?: object;
+    body?: unknown;
+    signal?: AbortSignal;
+  };
+  return (await send(endpoint, requestPath(endpoint, { path, query }), body, signal)) as EndpointResult<E>;
+}
+
+/** The one place that talks to the server; private, so that every call goes through the contract. */
+async function send(
+  endpoint: Endpoint,
   path: string,
-  { method = 'GET', body, schema, signal, authenticated = true }: ApiRequestOptions<Schema>,
-): Promise<z.output<Schema>> {
+  body: unknown,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  const { method } = endpoint;
+  const authenticated = endpoint.access === 'signed-in' && !endpoint.localOnly;
   const headers = new Headers({ accept: 'application/json' });
   if (body !== undefined) headers.set('content-type', 'application/json');
   const token = authenticated ? getSession()?.token : undefined;
   if (token) headers.set('authorization', `Bearer ${token}`);
-  // Creating endpoints take the key; the others ignore it.
-  const submission = method === 'POST' && body !== undefined ? `${path} ${JSON.stringify(body)}` : undefined;
+  const submission = endpoint.idempotent ? `${path} ${JSON.stringify(body)}` : undefined;
   const idempotencyKey = submission
     ? (unansweredSubmissions.get(submission) ?? crypto.randomUUID())
     : undefined;
@@ -95,6 +114,8 @@ export async function apiRequest<Schema extends z.ZodType>(
     if (error.status === 401 && authenticated) onUnauthenticated();
     throw error;
   }
+  const { schema } = endpoint.success;
+  if (schema === 'any') return payload;
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     throw new ApiError(

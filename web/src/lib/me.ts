@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { meSchema } from '#shared/api/schemas.ts';
-import { apiRequest } from './api-client.ts';
+import { callEndpoint } from './api-client.ts';
+import { loadEndpoints } from './endpoints.ts';
 
 /** Who is signed in (`GET /api/me`): used by the header and by any page that greets the person. */
 export const meQueryKey = ['me'] as const;
@@ -8,7 +8,7 @@ export const meQueryKey = ['me'] as const;
 export function useMe() {
   return useQuery({
     queryKey: meQueryKey,
-    queryFn: ({ signal }) => apiRequest('/me', { schema: meSchema, signal }),
+    queryFn: async ({ signal }) => callEndpoint((await loadEndpoints()).me, { signal }),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -1,15 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { arrangementListSchema, arrangementRecordSchema, type arrangementSchema } from '#shared/networks.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { endpoints } from '#shared/api/endpoints.ts';
+import { callEndpoint } from '../../../lib/api-client.ts';
+import type { EndpointBody, EndpointResult, QueryParams } from '../../../lib/endpoint-request.ts';
 
-export type Arrangement = z.output<typeof arrangementRecordSchema>;
-export type ArrangementInput = z.input<typeof arrangementSchema>;
-
-export interface ArrangementFilter {
-  hostCountry?: string | undefined;
-  state?: string | undefined;
-}
+export type Arrangement = EndpointResult<typeof endpoints.getArrangement>;
+export type ArrangementInput = EndpointBody<typeof endpoints.proposeArrangement>;
+export type ArrangementFilter = QueryParams<typeof endpoints.listArrangements.query>;
 
 /**
  * Query keys: everything under `arrangements`. A network page shows the arrangements in force too, so a
@@ -23,28 +19,17 @@ export const arrangementKeys = {
 };
 const networksKey = ['networks'] as const;
 
-const arrangementApiPath = (id: string) => `/arrangements/${encodeURIComponent(id)}`;
-
 export function useArrangementList(filter: ArrangementFilter) {
   return useQuery({
     queryKey: arrangementKeys.list(filter),
-    queryFn: ({ signal }) => {
-      const query = new URLSearchParams();
-      if (filter.hostCountry) query.set('hostCountry', filter.hostCountry);
-      if (filter.state) query.set('state', filter.state);
-      const search = query.toString();
-      return apiRequest(search ? `/arrangements?${search}` : '/arrangements', {
-        schema: arrangementListSchema,
-        signal,
-      });
-    },
+    queryFn: ({ signal }) => callEndpoint(endpoints.listArrangements, { query: filter, signal }),
   });
 }
 
 export function arrangementQuery(id: string) {
   return queryOptions({
     queryKey: arrangementKeys.detail(id),
-    queryFn: ({ signal }) => apiRequest(arrangementApiPath(id), { schema: arrangementRecordSchema, signal }),
+    queryFn: ({ signal }) => callEndpoint(endpoints.getArrangement, { path: { id }, signal }),
   });
 }
 
@@ -65,8 +50,7 @@ function useRecordChange() {
 export function useProposeArrangement() {
   const recordChange = useRecordChange();
   return useMutation({
-    mutationFn: (input: ArrangementInput) =>
-      apiRequest('/arrangements', { method: 'POST', body: input, schema: arrangementRecordSchema }),
+    mutationFn: (input: ArrangementInput) => callEndpoint(endpoints.proposeArrangement, { body: input }),
     onSuccess: recordChange,
   });
 }
@@ -79,10 +63,9 @@ export function useArrangementAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ action, version }: { action: ArrangementAction; version: number }) =>
-      apiRequest(`${arrangementApiPath(id)}/${action}`, {
-        method: 'POST',
+      callEndpoint(action === 'accept' ? endpoints.acceptArrangement : endpoints.withdrawArrangement, {
+        path: { id },
         body: { version },
-        schema: arrangementRecordSchema,
       }),
     onSuccess: recordChange,
     // A refusal (someone else acted meanwhile) means the page is out of date.

@@ -1,11 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  type Contribution,
-  type ContributionValues,
-  contributionSchema,
-  outstandingSchema,
-} from '#shared/contributions.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { endpoints } from '#shared/api/endpoints.ts';
+import type { Contribution } from '#shared/contributions.ts';
+import { callEndpoint } from '../../../lib/api-client.ts';
+import type { EndpointBody, PathParams } from '../../../lib/endpoint-request.ts';
 
 /** Which contribution: a state's, to one network, in one semester. */
 export interface ContributionRef {
@@ -21,15 +18,18 @@ export const contributionKeys = {
     [...contributionKeys.all, 'detail', semester, networkId, state] as const,
 };
 
-function contributionApiPath({ semester, networkId, state }: ContributionRef): string {
-  const part = encodeURIComponent;
-  return `/semesters/${part(semester)}/networks/${part(networkId)}/contributions/${part(state)}`;
+function contributionPath({
+  semester,
+  networkId,
+  state,
+}: ContributionRef): PathParams<typeof endpoints.getContribution> {
+  return { id: semester, net: networkId, state };
 }
 
 export function contributionQuery(ref: ContributionRef) {
   return queryOptions({
     queryKey: contributionKeys.detail(ref),
-    queryFn: ({ signal }) => apiRequest(contributionApiPath(ref), { schema: contributionSchema, signal }),
+    queryFn: ({ signal }) => callEndpoint(endpoints.getContribution, { path: contributionPath(ref), signal }),
     // Read afresh on each visit (not kept once the page is left); the form keeps its own copy once open,
     // so no background refetch replaces what is being typed.
     gcTime: 0,
@@ -45,7 +45,7 @@ export function useContribution(ref: ContributionRef) {
 export function useOutstandingContributions(enabled: boolean) {
   return useQuery({
     queryKey: contributionKeys.outstanding(),
-    queryFn: ({ signal }) => apiRequest('/contributions/outstanding', { schema: outstandingSchema, signal }),
+    queryFn: ({ signal }) => callEndpoint(endpoints.outstandingContributions, { signal }),
     enabled,
     staleTime: 30_000,
   });
@@ -60,19 +60,12 @@ function useRecordChange() {
   };
 }
 
-export interface SaveRequest {
-  templateVersion: number;
-  /** The version read (0 before the first save). */
-  version: number;
-  values: ContributionValues;
-}
-
-/** `PUT …/contributions/{state}`: save the draft. */
+/** `PUT …/contributions/{state}`: save the draft, with the version read (0 before the first save). */
 export function useSaveContribution(ref: ContributionRef) {
   const recordChange = useRecordChange();
   return useMutation({
-    mutationFn: (body: SaveRequest) =>
-      apiRequest(contributionApiPath(ref), { method: 'PUT', body, schema: contributionSchema }),
+    mutationFn: (body: EndpointBody<typeof endpoints.saveContribution>) =>
+      callEndpoint(endpoints.saveContribution, { path: contributionPath(ref), body }),
     onSuccess: recordChange,
   });
 }
@@ -82,10 +75,9 @@ export function useContributionTransition(ref: ContributionRef) {
   const recordChange = useRecordChange();
   return useMutation({
     mutationFn: ({ action, version }: { action: 'submit' | 'reopen'; version: number }) =>
-      apiRequest(`${contributionApiPath(ref)}/${action}`, {
-        method: 'POST',
+      callEndpoint(action === 'submit' ? endpoints.submitContribution : endpoints.reopenContribution, {
+        path: contributionPath(ref),
         body: { version },
-        schema: contributionSchema,
       }),
     onSuccess: recordChange,
   });

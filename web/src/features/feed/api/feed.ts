@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { feedSchema } from '#shared/feed.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { callEndpoint } from '../../../lib/api-client.ts';
+import { loadEndpoints } from '../../../lib/endpoints.ts';
 
 export const FEED_PANEL_SIZE = 10;
 
@@ -13,7 +13,7 @@ export const feedKeys = {
 export function useLatestNotifications(limit = FEED_PANEL_SIZE) {
   return useQuery({
     queryKey: feedKeys.latest(limit),
-    queryFn: ({ signal }) => apiRequest(`/feed?limit=${limit}`, { schema: feedSchema, signal }),
+    queryFn: async ({ signal }) => callEndpoint((await loadEndpoints()).feed, { query: { limit }, signal }),
     // Others' notifications arrive at any time: read again after 30 s, and on returning to the tab.
     staleTime: 30_000,
   });

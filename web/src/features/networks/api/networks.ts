@@ -1,42 +1,47 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import {
-  type ActivityKind,
-  activityRecordSchema,
-  networkListSchema,
-  networkSchema,
-  regionListSchema,
-  regionSchema,
-} from '#shared/networks.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { endpoints } from '#shared/api/endpoints.ts';
+import { type ActivityKind, activitySchemas } from '#shared/networks.ts';
+import { callEndpoint } from '../../../lib/api-client.ts';
+import type { EndpointBody, EndpointResult } from '../../../lib/endpoint-request.ts';
+import { regionsQueryKey } from '../../../lib/regions.ts';
 
-export type Network = z.output<typeof networkSchema>;
-export type NetworkSummary = z.output<typeof networkListSchema>['items'][number];
-export type Activity = z.output<typeof activityRecordSchema>;
-export type Region = z.output<typeof regionSchema>;
+export type Network = EndpointResult<typeof endpoints.getNetwork>;
+export type NetworkSummary = EndpointResult<typeof endpoints.listNetworks>['items'][number];
+export type Activity = EndpointResult<typeof endpoints.recordMeeting>;
 
 /** Query keys: everything under `networks`, so that one change can refresh every network view at once. */
 export const networkKeys = {
   all: ['networks'] as const,
   list: () => [...networkKeys.all, 'list'] as const,
-  regions: () => [...networkKeys.all, 'regions'] as const,
   detail: (id: string, semester: string) => [...networkKeys.all, 'detail', id, semester] as const,
 };
 
-const networkApiPath = (id: string) => `/networks/${encodeURIComponent(id)}`;
-
-/** The API path that records each kind of activity. */
-const recordPaths: Record<ActivityKind, string> = {
-  meeting: 'meetings',
-  training: 'trainings',
-  carrier_position: 'carrier-positions',
-  contact: 'contacts',
+/**
+ * Records one activity of each kind (`POST /api/networks/{id}/{meetings|trainings|carrier-positions|contacts}`).
+ * The form hands over the values its kind's schema accepted; parsing them with that schema again
+ * gives them the type of the endpoint's body.
+ */
+const recordActivity: Record<
+  ActivityKind,
+  (id: string, input: Record<string, unknown>) => Promise<Activity>
+> = {
+  meeting: (id, input) =>
+    callEndpoint(endpoints.recordMeeting, { path: { id }, body: activitySchemas.meeting.parse(input) }),
+  training: (id, input) =>
+    callEndpoint(endpoints.recordTraining, { path: { id }, body: activitySchemas.training.parse(input) }),
+  carrier_position: (id, input) =>
+    callEndpoint(endpoints.recordCarrierPosition, {
+      path: { id },
+      body: activitySchemas.carrier_position.parse(input),
+    }),
+  contact: (id, input) =>
+    callEndpoint(endpoints.recordContact, { path: { id }, body: activitySchemas.contact.parse(input) }),
 };
 
 export function useNetworkList() {
   return useQuery({
     queryKey: networkKeys.list(),
-    queryFn: ({ signal }) => apiRequest('/networks', { schema: networkListSchema, signal }),
+    queryFn: ({ signal }) => callEndpoint(endpoints.listNetworks, { signal }),
   });
 }
 
@@ -44,10 +49,7 @@ export function networkQuery(id: string, semester: string) {
   return queryOptions({
     queryKey: networkKeys.detail(id, semester),
     queryFn: ({ signal }) =>
-      apiRequest(`${networkApiPath(id)}?semester=${encodeURIComponent(semester)}`, {
-        schema: networkSchema,
-        signal,
-      }),
+      callEndpoint(endpoints.getNetwork, { path: { id }, query: { semester }, signal }),
   });
 }
 
@@ -55,24 +57,10 @@ export function useNetwork(id: string, semester: string | undefined) {
   return useQuery({ ...networkQuery(id, semester ?? ''), enabled: semester !== undefined });
 }
 
-export function useRegions(enabled: boolean) {
-  return useQuery({
-    queryKey: networkKeys.regions(),
-    queryFn: ({ signal }) => apiRequest('/regional-networks', { schema: regionListSchema, signal }),
-    enabled,
-  });
-}
-
-/** `POST /api/networks/{id}/{meetings|trainings|carrier-positions|contacts}`. */
 export function useRecordActivity(networkId: string, kind: ActivityKind) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) =>
-      apiRequest(`${networkApiPath(networkId)}/${recordPaths[kind]}`, {
-        method: 'POST',
-        body,
-        schema: activityRecordSchema,
-      }),
+    mutationFn: (input: Record<string, unknown>) => recordActivity[kind](networkId, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: networkKeys.all }),
   });
 }
@@ -81,11 +69,8 @@ export function useRecordActivity(networkId: string, kind: ActivityKind) {
 export function useUpdateActivity(networkId: string, semester: string, activityId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { version: number; fields: unknown }) =>
-      apiRequest(
-        `${networkApiPath(networkId)}/semesters/${encodeURIComponent(semester)}/activities/${encodeURIComponent(activityId)}`,
-        { method: 'PUT', body, schema: activityRecordSchema },
-      ),
+    mutationFn: (body: EndpointBody<typeof endpoints.updateActivity>) =>
+      callEndpoint(endpoints.updateActivity, { path: { id: networkId, semester, activityId }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: networkKeys.all }),
   });
 }
@@ -95,14 +80,10 @@ export type DesignationMode = 'acting' | 'reassign';
 /** Designates the state acting for the Presidency, or (the Commission) reassigns the drafting state. */
 export function useDesignation(networkId: string, semester: string, mode: DesignationMode) {
   const queryClient = useQueryClient();
-  const path = mode === 'acting' ? 'acting-state' : 'drafting-state';
+  const endpoint = mode === 'acting' ? endpoints.designateActingState : endpoints.reassignDraftingState;
   return useMutation({
-    mutationFn: (body: { state: string; version: number }) =>
-      apiRequest(`${networkApiPath(networkId)}/semesters/${encodeURIComponent(semester)}/${path}`, {
-        method: 'PUT',
-        body,
-        schema: networkSchema,
-      }),
+    mutationFn: (body: EndpointBody<typeof endpoint>) =>
+      callEndpoint(endpoint, { path: { id: networkId, semester }, body }),
     onSuccess: (network) => {
       queryClient.setQueryData(networkKeys.detail(networkId, semester), network);
     },
@@ -115,12 +96,11 @@ export function useDesignation(networkId: string, semester: string, mode: Design
 export function useSaveRegion() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; name: string; hostCountries: string[]; version: number }) =>
-      apiRequest(`/regional-networks/${encodeURIComponent(id)}`, {
-        method: 'PUT',
-        body,
-        schema: regionSchema,
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: networkKeys.all }),
+    mutationFn: ({ id, ...body }: { id: string } & EndpointBody<typeof endpoints.saveRegion>) =>
+      callEndpoint(endpoints.saveRegion, { path: { id }, body }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: regionsQueryKey });
+      return queryClient.invalidateQueries({ queryKey: networkKeys.all });
+    },
   });
 }

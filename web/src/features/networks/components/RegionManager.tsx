@@ -12,7 +12,8 @@ import { countryName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useCountryOptions, useListFormat } from '../../../lib/name-lists.ts';
 import { useReference } from '../../../lib/reference.ts';
-import { type Region, useRegions, useSaveRegion } from '../api/networks.ts';
+import { type Region, useRegions } from '../../../lib/regions.ts';
+import { useSaveRegion } from '../api/networks.ts';
 
 interface RegionFormValues {
   id: string;

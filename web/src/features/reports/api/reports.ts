@@ -1,16 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { annualSummarySchema } from '#shared/annual-summary.ts';
-import { semesterDetailSchema, semesterListSchema } from '#shared/contributions.ts';
-import { regionListSchema } from '#shared/networks.ts';
-import { reportHtmlSchema, reportListSchema, reportSchema, reportSummarySchema } from '#shared/reports.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { endpoints } from '#shared/api/endpoints.ts';
+import { callEndpoint } from '../../../lib/api-client.ts';
+import type { EndpointBody, EndpointResult } from '../../../lib/endpoint-request.ts';
+import { useCloseSemester } from '../../../lib/semesters.ts';
 
-export type ReportList = z.output<typeof reportListSchema>;
-export type ReportSummary = z.output<typeof reportSummarySchema>;
-export type Report = z.output<typeof reportSchema>;
-export type AnnualSummary = z.output<typeof annualSummarySchema>;
-export type SemesterSummary = z.output<typeof semesterListSchema>['items'][number];
+export type ReportList = EndpointResult<typeof endpoints.listReports>;
+export type ReportSummary = EndpointResult<typeof endpoints.saveAssessment>;
+export type Report = EndpointResult<typeof endpoints.getReport>;
+export type AnnualSummary = EndpointResult<typeof endpoints.getAnnualSummary>;
 
 /**
  * Query keys: everything under `reports`. A report is read per version (`latest` when none is named),
@@ -18,7 +15,6 @@ export type SemesterSummary = z.output<typeof semesterListSchema>['items'][numbe
  */
 export const reportKeys = {
   all: ['reports'] as const,
-  semesters: () => [...reportKeys.all, 'semesters'] as const,
   list: (semester: string) => [...reportKeys.all, 'list', semester] as const,
   reports: (semester: string, networkId: string) =>
     [...reportKeys.all, 'report', semester, networkId] as const,
@@ -27,28 +23,13 @@ export const reportKeys = {
   html: (semester: string, networkId: string, version: number | 'latest') =>
     [...reportKeys.reports(semester, networkId), 'html', version] as const,
   annual: (year: string) => [...reportKeys.all, 'annual', year] as const,
-  regions: () => [...reportKeys.all, 'regions'] as const,
 };
 
-/** The semesters feature keeps its own cache of the same resources; a close refreshes it too. */
-const SEMESTERS_CACHE_ROOT = ['semesters'] as const;
-
-const semesterApiPath = (id: string) => `/semesters/${encodeURIComponent(id)}`;
-const reportApiPath = (semester: string, networkId: string) =>
-  `${semesterApiPath(semester)}/reports/${encodeURIComponent(networkId)}`;
-const versionQuery = (version: number | undefined) => (version === undefined ? '' : `?version=${version}`);
+/** The path parameters of one network's report in a semester. */
+const reportPath = (semester: string, networkId: string) => ({ id: semester, net: networkId });
 
 /** While the reports are being generated after a close, the list is read again this often. */
 export const PROGRESS_POLL_MS = 2_000;
-
-/** `GET /api/semesters`: every semester of the calendar, with its status. */
-export function useReportSemesters() {
-  return useQuery({
-    queryKey: reportKeys.semesters(),
-    queryFn: ({ signal }) => apiRequest('/semesters', { schema: semesterListSchema, signal }),
-    staleTime: 0,
-  });
-}
 
 /** Whether the reports of a closed semester are all generated (nothing to wait for when none is expected). */
 export function generationComplete(progress: ReportList['progress']): boolean {
@@ -62,8 +43,7 @@ export function generationComplete(progress: ReportList['progress']): boolean {
 export function useReportList(semester: string) {
   return useQuery({
     queryKey: reportKeys.list(semester),
-    queryFn: ({ signal }) =>
-      apiRequest(`${semesterApiPath(semester)}/reports`, { schema: reportListSchema, signal }),
+    queryFn: ({ signal }) => callEndpoint(endpoints.listReports, { path: { id: semester }, signal }),
     staleTime: 0,
     refetchInterval: (query) => {
       const data = query.state.data;
@@ -82,8 +62,9 @@ export function reportQuery(semester: string, networkId: string, version: number
   return queryOptions({
     queryKey: reportKeys.detail(semester, networkId, version ?? 'latest'),
     queryFn: ({ signal }) =>
-      apiRequest(`${reportApiPath(semester, networkId)}${versionQuery(version)}`, {
-        schema: reportSchema,
+      callEndpoint(endpoints.getReport, {
+        path: reportPath(semester, networkId),
+        query: { version },
         signal,
       }),
     staleTime: 0,
@@ -100,8 +81,9 @@ export function useReportHtml(semester: string, networkId: string, version: numb
   return useQuery({
     queryKey: reportKeys.html(semester, networkId, version ?? 'latest'),
     queryFn: ({ signal }) =>
-      apiRequest(`${reportApiPath(semester, networkId)}/html${versionQuery(version)}`, {
-        schema: reportHtmlSchema,
+      callEndpoint(endpoints.getReportHtml, {
+        path: reportPath(semester, networkId),
+        query: { version },
         signal,
       }),
     staleTime: version === undefined ? 0 : Number.POSITIVE_INFINITY,
@@ -112,12 +94,8 @@ export function useReportHtml(semester: string, networkId: string, version: numb
 export function useSaveAssessment(semester: string, networkId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { assessment: string; revision: number }) =>
-      apiRequest(`${reportApiPath(semester, networkId)}/assessment`, {
-        method: 'PUT',
-        body,
-        schema: reportSummarySchema,
-      }),
+    mutationFn: (body: EndpointBody<typeof endpoints.saveAssessment>) =>
+      callEndpoint(endpoints.saveAssessment, { path: reportPath(semester, networkId), body }),
     onSuccess: (summary) => {
       // The links and versions are unchanged: keep them, take the new revision and assessment.
       queryClient.setQueryData<Report>(reportKeys.detail(semester, networkId, 'latest'), (report) =>
@@ -132,12 +110,8 @@ export function useSaveAssessment(semester: string, networkId: string) {
 export function useFinaliseReport(semester: string, networkId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { revision: number }) =>
-      apiRequest(`${reportApiPath(semester, networkId)}/finalise`, {
-        method: 'POST',
-        body,
-        schema: reportSchema,
-      }),
+    mutationFn: (body: EndpointBody<typeof endpoints.finaliseReport>) =>
+      callEndpoint(endpoints.finaliseReport, { path: reportPath(semester, networkId), body }),
     onSuccess: (report) => {
       queryClient.setQueryData(reportKeys.detail(semester, networkId, 'latest'), report);
       void queryClient.invalidateQueries({ queryKey: reportKeys.html(semester, networkId, 'latest') });
@@ -147,35 +121,11 @@ export function useFinaliseReport(semester: string, networkId: string) {
   });
 }
 
-/** `POST /api/semesters/{id}/close` (`force` before the end); the reports are then generated in the background. */
+/** Closing from the reports page (`force` before the end): the reports are then generated in the background. */
 export function useCloseSemesterForReports(semester: string) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (force: boolean) =>
-      apiRequest(`${semesterApiPath(semester)}/close`, {
-        method: 'POST',
-        body: { force },
-        schema: semesterDetailSchema,
-      }),
-    onSuccess: (closed) => {
-      // The page turns to "closed" at once; the list is read again below all the same.
-      queryClient.setQueryData<z.output<typeof semesterListSchema>>(reportKeys.semesters(), (list) =>
-        list
-          ? {
-              items: list.items.map((item) =>
-                item.id === closed.id
-                  ? { ...item, status: closed.status, daysLeft: closed.daysLeft, closedAt: closed.closedAt }
-                  : item,
-              ),
-            }
-          : list,
-      );
-    },
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: reportKeys.semesters() });
-      void queryClient.invalidateQueries({ queryKey: reportKeys.list(semester) });
-      void queryClient.invalidateQueries({ queryKey: SEMESTERS_CACHE_ROOT });
-    },
+  return useCloseSemester(semester, () => {
+    void queryClient.invalidateQueries({ queryKey: reportKeys.list(semester) });
   });
 }
 
@@ -184,20 +134,9 @@ export function useAnnualSummary(year: string, enabled = true) {
   return useQuery({
     enabled,
     queryKey: reportKeys.annual(year),
-    queryFn: ({ signal }) =>
-      apiRequest(`/annual-summaries/${encodeURIComponent(year)}`, { schema: annualSummarySchema, signal }),
+    queryFn: ({ signal }) => callEndpoint(endpoints.getAnnualSummary, { path: { year }, signal }),
     staleTime: 0,
     // Fresh links while shown; a 404 (not drafted yet) is not asked again every minute.
     refetchInterval: (query) => (query.state.status === 'error' ? false : 60_000),
-  });
-}
-
-/** The names of the regional networks (`GET /api/regional-networks`), read only when a regional one is shown. */
-export function useRegionNames(enabled: boolean) {
-  return useQuery({
-    queryKey: reportKeys.regions(),
-    queryFn: ({ signal }) => apiRequest('/regional-networks', { schema: regionListSchema, signal }),
-    enabled,
-    staleTime: 10 * 60_000,
   });
 }

@@ -9,7 +9,7 @@ import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useMe } from '../../../lib/me.ts';
-import { type SemesterSummary, useReportSemesters } from '../api/reports.ts';
+import { type SemesterSummary, useSemesters } from '../../../lib/semesters.ts';
 import { readsAnnualSummary } from '../utils/readers.ts';
 
 /**
@@ -19,7 +19,7 @@ import { readsAnnualSummary } from '../utils/readers.ts';
 export function ReportsIndexPage() {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const semesters = useReportSemesters();
+  const semesters = useSemesters();
   const me = useMe();
   const title = t('reports.index.title');
 

@@ -11,14 +11,8 @@ import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { nameCollator, useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useMe } from '../../../lib/me.ts';
-import {
-  generationComplete,
-  type ReportList,
-  type ReportSummary,
-  type SemesterSummary,
-  useReportList,
-  useReportSemesters,
-} from '../api/reports.ts';
+import { type SemesterSummary, useSemesters } from '../../../lib/semesters.ts';
+import { generationComplete, type ReportList, type ReportSummary, useReportList } from '../api/reports.ts';
 import { useNetworkNames } from '../utils/names.ts';
 import { readsAnnualSummary } from '../utils/readers.ts';
 import { CloseSemesterAction } from './CloseSemesterAction.tsx';
@@ -35,7 +29,7 @@ export function SemesterReportsPage() {
   const { language } = i18n;
   const describeError = useErrorMessage();
   const { id = '' } = useParams();
-  const semesters = useReportSemesters();
+  const semesters = useSemesters();
   const reports = useReportList(id);
   const me = useMe();
   const [justClosed, setJustClosed] = useState(false);

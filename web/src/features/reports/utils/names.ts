@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../../../lib/display-names.ts';
-import { useRegionNames } from '../api/reports.ts';
+import { useRegions } from '../../../lib/regions.ts';
 
 const isCountryNetwork = (networkId: string) => /^[A-Z]{2}$/.test(networkId);
 
@@ -10,7 +10,7 @@ const isCountryNetwork = (networkId: string) => /^[A-Z]{2}$/.test(networkId);
  */
 export function useNetworkNames(networkIds: readonly string[]) {
   const { t, i18n } = useTranslation();
-  const regions = useRegionNames(networkIds.some((id) => !isCountryNetwork(id)));
+  const regions = useRegions(networkIds.some((id) => !isCountryNetwork(id)));
   const name = (networkId: string): string => {
     if (isCountryNetwork(networkId)) return countryName(networkId, i18n.language);
     return regions.data?.items.find((region) => region.id === networkId)?.name ?? networkId;

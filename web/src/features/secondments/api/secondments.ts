@@ -1,14 +1,8 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  type Secondment,
-  type SecondmentFields,
-  type SecondmentPhase,
-  type SecondmentStatus,
-  secondmentHistorySchema,
-  secondmentListSchema,
-  secondmentSchema,
-} from '#shared/secondments.ts';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { endpoints } from '#shared/api/endpoints.ts';
+import type { Secondment, SecondmentFields, SecondmentPhase, SecondmentStatus } from '#shared/secondments.ts';
+import { callEndpoint } from '../../../lib/api-client.ts';
+import type { EndpointBody } from '../../../lib/endpoint-request.ts';
 
 /** The filters of `GET /api/secondments` this app uses. */
 export interface SecondmentListFilter {
@@ -32,22 +26,15 @@ export const secondmentKeys = {
   history: (id: string) => [...secondmentKeys.all, 'history', id] as const,
 };
 
-function listPath(filter: SecondmentListFilter, cursor: string | null): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(filter)) if (value) query.set(name, value);
-  query.set('limit', String(PAGE_SIZE));
-  if (cursor) query.set('cursor', cursor);
-  return `/secondments?${query}`;
-}
-
-const secondmentPath = (id: string) => `/secondments/${encodeURIComponent(id)}`;
-
 /** One page after the other ("Load more"), following `nextCursor`. */
 export function useSecondmentList(filter: SecondmentListFilter, enabled = true) {
   return useInfiniteQuery({
     queryKey: secondmentKeys.list(filter),
     queryFn: ({ pageParam, signal }) =>
-      apiRequest(listPath(filter, pageParam), { schema: secondmentListSchema, signal }),
+      callEndpoint(endpoints.listSecondments, {
+        query: { ...filter, limit: PAGE_SIZE, cursor: pageParam ?? undefined },
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     enabled,
@@ -57,7 +44,7 @@ export function useSecondmentList(filter: SecondmentListFilter, enabled = true) 
 export function secondmentQuery(id: string) {
   return queryOptions({
     queryKey: secondmentKeys.detail(id),
-    queryFn: ({ signal }) => apiRequest(secondmentPath(id), { schema: secondmentSchema, signal }),
+    queryFn: ({ signal }) => callEndpoint(endpoints.getSecondment, { path: { id }, signal }),
   });
 }
 
@@ -68,8 +55,7 @@ export function useSecondment(id: string) {
 export function useSecondmentHistory(id: string) {
   return useQuery({
     queryKey: secondmentKeys.history(id),
-    queryFn: ({ signal }) =>
-      apiRequest(`${secondmentPath(id)}/history`, { schema: secondmentHistorySchema, signal }),
+    queryFn: ({ signal }) => callEndpoint(endpoints.secondmentHistory, { path: { id }, signal }),
   });
 }
 
@@ -86,8 +72,7 @@ function useRecordChange() {
 export function useCreateSecondment() {
   const recordChange = useRecordChange();
   return useMutation({
-    mutationFn: (fields: SecondmentFields) =>
-      apiRequest('/secondments', { method: 'POST', body: fields, schema: secondmentSchema }),
+    mutationFn: (fields: SecondmentFields) => callEndpoint(endpoints.createSecondment, { body: fields }),
     onSuccess: recordChange,
   });
 }
@@ -96,23 +81,37 @@ export function useUpdateSecondment(id: string) {
   const recordChange = useRecordChange();
   return useMutation({
     mutationFn: (update: SecondmentFields & { version: number }) =>
-      apiRequest(secondmentPath(id), { method: 'PUT', body: update, schema: secondmentSchema }),
+      callEndpoint(endpoints.updateSecondment, { path: { id }, body: update }),
     onSuccess: recordChange,
   });
 }
 
 export type SecondmentTransition =
-  | { action: 'notify'; version: number }
-  | { action: 'withdraw'; version: number }
-  | { action: 'end'; version: number; endDate: string };
+  | ({ action: 'notify' } & EndpointBody<typeof endpoints.notifySecondment>)
+  | ({ action: 'withdraw' } & EndpointBody<typeof endpoints.withdrawSecondment>)
+  | ({ action: 'end' } & EndpointBody<typeof endpoints.endSecondment>);
+
+function transitionSecondment(id: string, request: SecondmentTransition): Promise<Secondment> {
+  const path = { id };
+  switch (request.action) {
+    case 'notify':
+      return callEndpoint(endpoints.notifySecondment, { path, body: { version: request.version } });
+    case 'withdraw':
+      return callEndpoint(endpoints.withdrawSecondment, { path, body: { version: request.version } });
+    case 'end':
+      return callEndpoint(endpoints.endSecondment, {
+        path,
+        body: { version: request.version, endDate: request.endDate },
+      });
+  }
+}
 
 /** Notify, end or withdraw: `POST /api/secondments/{id}/{action}` with the version read. */
 export function useSecondmentTransition(id: string) {
   const recordChange = useRecordChange();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, ...body }: SecondmentTransition) =>
-      apiRequest(`${secondmentPath(id)}/${action}`, { method: 'POST', body, schema: secondmentSchema }),
+    mutationFn: (request: SecondmentTransition) => transitionSecondment(id, request),
     onSuccess: recordChange,
     // A refusal (someone else changed it, or it can no longer be changed) means the page is out of date.
     onError: () => queryClient.invalidateQueries({ queryKey: secondmentKeys.detail(id) }),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { semesterDetailSchema } from '#shared/contributions.ts';
 import { CloseSemesterPanel } from '../../../components/semester/CloseSemesterPanel.tsx';
-import { useCloseSemester } from '../api/semesters.ts';
+import { useCloseSemester } from '../../../lib/semesters.ts';
 
 type SemesterDetail = z.infer<typeof semesterDetailSchema>;
 

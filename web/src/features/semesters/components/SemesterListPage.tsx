@@ -8,7 +8,7 @@ import { semesterPath } from '../../../config/paths.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useSemesters } from '../api/semesters.ts';
+import { useSemesters } from '../../../lib/semesters.ts';
 import { phaseOf, type SemesterPhase } from '../utils/phase.ts';
 import { SemesterStatus } from './SemesterStatus.tsx';
 
