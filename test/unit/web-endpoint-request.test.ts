@@ -50,26 +50,35 @@ describe('web callEndpoint: the request path built from the contract', () => {
       expect(built).not.toMatch(/[{}]/);
     }
   });
-});
 
-// What callEndpoint accepts, checked by `npm run typecheck`: each entry below marked as an expected
-// error must fail to compile (else the unused directive fails the typecheck).
-export const typed: CallOptions<typeof endpoints.getContribution>[] = [
-  { path: { id: '2026-H1', net: 'TR', state: 'FR' } },
-  // @ts-expect-error a path parameter of the template is missing
-  { path: { id: '2026-H1', net: 'TR' } },
-  // @ts-expect-error the endpoint takes no body
-  { path: { id: '2026-H1', net: 'TR', state: 'FR' }, body: { version: 1 } },
-];
-export const typedQuery: CallOptions<typeof endpoints.listSecondments>[] = [
-  { query: { status: 'notified', limit: 25 } },
-  // @ts-expect-error not a status the query schema takes
-  { query: { status: 'lost' } },
-  // @ts-expect-error not a filter of this endpoint
-  { query: { colour: 'blue' } },
-];
-export const typedBody: CallOptions<typeof endpoints.closeSemester>[] = [
-  { path: { id: '2026-H1' }, body: { force: true } },
-  // @ts-expect-error the body is required, typed by the body schema
-  { path: { id: '2026-H1' } },
-];
+  // What callEndpoint accepts, checked by `npm run typecheck`: each entry marked as an expected error
+  // must fail to compile (else the unused directive fails the typecheck).
+  it('types the path parameters, query and body of each endpoint by the contract', () => {
+    const contribution: CallOptions<typeof endpoints.getContribution>[] = [
+      { path: { id: '2026-H1', net: 'TR', state: 'FR' } },
+      // @ts-expect-error a path parameter of the template is missing
+      { path: { id: '2026-H1', net: 'TR' } },
+      // @ts-expect-error the endpoint takes no body
+      { path: { id: '2026-H1', net: 'TR', state: 'FR' }, body: { version: 1 } },
+    ];
+    const secondments: CallOptions<typeof endpoints.listSecondments>[] = [
+      { query: { status: 'notified', limit: 25 } },
+      // @ts-expect-error not a status the query schema takes
+      { query: { status: 'lost' } },
+      // @ts-expect-error not a filter of this endpoint
+      { query: { colour: 'blue' } },
+    ];
+    const close: CallOptions<typeof endpoints.closeSemester>[] = [
+      { path: { id: '2026-H1' }, body: { force: true } },
+      // @ts-expect-error the body is required, typed by the body schema
+      { path: { id: '2026-H1' } },
+    ];
+    expect(requestPath(endpoints.getContribution, contribution[0])).toBe(
+      '/semesters/2026-H1/networks/TR/contributions/FR',
+    );
+    expect(requestPath(endpoints.listSecondments, secondments[0])).toBe(
+      '/secondments?status=notified&limit=25',
+    );
+    expect(requestPath(endpoints.closeSemester, close[0])).toBe('/semesters/2026-H1/close');
+  });
+});
