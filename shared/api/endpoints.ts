@@ -598,6 +598,21 @@ export const endpoints = {
 
 export type EndpointId = keyof typeof endpoints;
 
+/** A route path as a regular expression over a request's path, with its `{param}` names in order. */
+export function pathPattern(path: string): { pattern: RegExp; parameterNames: string[] } {
+  const parameterNames: string[] = [];
+  const source = path
+    .split('/')
+    .map((segment) => {
+      const parameter = /^\{(\w+)\}$/.exec(segment);
+      if (!parameter?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      parameterNames.push(parameter[1]);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { pattern: new RegExp(`^${source}$`), parameterNames };
+}
+
 /**
  * Every error code an endpoint can answer: its own (`errors`) and those of the chain it runs in —
  * 400 for a malformed body, query, path or Idempotency-Key; 413 and 415 from the body reader; 401
