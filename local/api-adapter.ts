@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { routes } from '#functions/routes.ts';
-import { type Endpoint, endpoints } from '#shared/api/endpoints.ts';
+import { type Endpoint, endpoints, pathPattern } from '#shared/api/endpoints.ts';
 import type { ErrorBody, ErrorCode } from '#shared/errors.ts';
 import { errorStatus } from '#shared/errors.ts';
 import type { DevTokenService } from './dev-auth.ts';
@@ -25,20 +25,6 @@ interface LocalRoute {
 /** API Gateway's own payload limit; the handlers apply the product's smaller limit themselves. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
-function compile(path: string): { pattern: RegExp; parameterNames: string[] } {
-  const parameterNames: string[] = [];
-  const source = path
-    .split('/')
-    .map((segment) => {
-      const parameter = /^\{(\w+)\}$/.exec(segment);
-      if (!parameter?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      parameterNames.push(parameter[1]);
-      return '([^/]+)';
-    })
-    .join('/');
-  return { pattern: new RegExp(`^${source}$`), parameterNames };
-}
-
 function localRoutes(tokens: DevTokenService): LocalRoute[] {
   const functionsDir = new URL('../functions/', import.meta.url);
   const deployed = routes.map((route) => {
@@ -47,7 +33,7 @@ function localRoutes(tokens: DevTokenService): LocalRoute[] {
     return {
       endpoint,
       functionName: route.endpoint,
-      ...compile(endpoint.path),
+      ...pathPattern(endpoint.path),
       // Loaded on first request, like a cold start, so configuration is read after the runtime set it.
       load: () => {
         loaded ??= import(new URL(route.entry, functionsDir).href).then(
@@ -63,7 +49,7 @@ function localRoutes(tokens: DevTokenService): LocalRoute[] {
     {
       endpoint: endpoints.devLogin,
       functionName: 'devLogin',
-      ...compile(endpoints.devLogin.path),
+      ...pathPattern(endpoints.devLogin.path),
       load: async () => devLogin,
     },
   ];

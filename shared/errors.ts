@@ -21,6 +21,27 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** What each code tells a client, for the OpenAPI document's responses. */
+export const errorMeaning: Record<ErrorCode, string> = {
+  invalid_request: 'the body, query, path or a header is wrong; `fields` names each wrong field',
+  unauthenticated: 'no valid bearer token',
+  forbidden: "the caller's organisation or role may not do this",
+  not_found: 'no such resource, or none the caller may see',
+  method_not_allowed: 'the path exists, the method does not',
+  stale_version: 'the version sent is not the current one: reload, keeping what was typed',
+  semester_closed: 'the semester is closed, so this can no longer change',
+  already_submitted: 'the contribution is submitted and read-only until reopened',
+  not_editable: 'the resource is in a state that does not allow this action',
+  semester_not_ended: 'the semester has not ended: close it earlier only with force',
+  conflict: 'another process is working on it right now: try again in a minute',
+  payload_too_large: 'the request body is too large',
+  unsupported_media_type: 'the body is not sent as application/json',
+  idempotency_key_reused: 'the Idempotency-Key was used by this caller for a different request',
+  service_unavailable:
+    'a store stayed throttled or unavailable through the retries; nothing partial was stored. Try again after Retry-After seconds',
+  internal_error: 'an unexpected failure on the server; nothing was changed',
+};
+
 export interface ErrorBody {
   error: {
     code: ErrorCode;

@@ -17,6 +17,7 @@ import {
   semesterListSchema,
   semesterParams,
 } from '../contributions.ts';
+import { type ErrorCode, errorStatus } from '../errors.ts';
 import { feedQuerySchema, feedSchema } from '../feed.ts';
 import {
   activityParams,
@@ -101,6 +102,12 @@ export interface Endpoint {
    * body replays the first answer (header Idempotent-Replayed: true) and creates nothing more.
    */
   idempotent?: true;
+  /**
+   * The error codes its handler and service answer (HttpError, forbidden, notFound, staleVersion
+   * below the handler). What the middleware chain answers for every endpoint of its kind is added by
+   * `errorCodesOf`, not repeated here.
+   */
+  errors: readonly ErrorCode[];
 }
 
 export const endpoints = {
@@ -111,6 +118,7 @@ export const endpoints = {
     summary: 'Liveness: answers once the data store answers',
     tag: 'system',
     success: { status: 200, schema: healthSchema },
+    errors: [],
   },
   openApi: {
     method: 'GET',
@@ -120,6 +128,7 @@ export const endpoints = {
     summary: 'This contract as an OpenAPI 3.1 document',
     tag: 'system',
     success: { status: 200, schema: 'any' },
+    errors: [],
   },
   devLogin: {
     method: 'POST',
@@ -130,6 +139,7 @@ export const endpoints = {
     tag: 'system',
     body: devLoginRequestSchema,
     success: { status: 200, schema: devLoginResponseSchema },
+    errors: [],
   },
   me: {
     method: 'GET',
@@ -138,6 +148,7 @@ export const endpoints = {
     summary: 'Who the caller is: organisation and role',
     tag: 'identity',
     success: { status: 200, schema: meSchema },
+    errors: [],
   },
   reference: {
     method: 'GET',
@@ -147,6 +158,7 @@ export const endpoints = {
       'Reference data: participating states, host countries, semesters with their Presidency, report templates',
     tag: 'reference',
     success: { status: 200, schema: referenceSchema },
+    errors: [],
   },
   createSecondment: {
     method: 'POST',
@@ -157,6 +169,7 @@ export const endpoints = {
     body: createSecondmentSchema,
     success: { status: 201, schema: secondmentSchema },
     idempotent: true,
+    errors: ['forbidden'],
   },
   listSecondments: {
     method: 'GET',
@@ -167,6 +180,7 @@ export const endpoints = {
     tag: 'secondments',
     query: secondmentListQuerySchema,
     success: { status: 200, schema: secondmentListSchema },
+    errors: ['forbidden'],
   },
   getSecondment: {
     method: 'GET',
@@ -176,6 +190,7 @@ export const endpoints = {
     summary: 'One secondment; the officer only for participating states and the Commission',
     tag: 'secondments',
     success: { status: 200, schema: secondmentSchema },
+    errors: ['forbidden', 'not_found'],
   },
   updateSecondment: {
     method: 'PUT',
@@ -187,6 +202,7 @@ export const endpoints = {
     tag: 'secondments',
     body: updateSecondmentSchema,
     success: { status: 200, schema: secondmentSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'not_editable'],
   },
   notifySecondment: {
     method: 'POST',
@@ -197,6 +213,7 @@ export const endpoints = {
     tag: 'secondments',
     body: versionOnlySchema,
     success: { status: 200, schema: secondmentSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'not_editable'],
   },
   endSecondment: {
     method: 'POST',
@@ -207,6 +224,7 @@ export const endpoints = {
     tag: 'secondments',
     body: endSecondmentSchema,
     success: { status: 200, schema: secondmentSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'not_editable'],
   },
   withdrawSecondment: {
     method: 'POST',
@@ -217,6 +235,7 @@ export const endpoints = {
     tag: 'secondments',
     body: versionOnlySchema,
     success: { status: 200, schema: secondmentSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'not_editable'],
   },
   secondmentHistory: {
     method: 'GET',
@@ -226,6 +245,7 @@ export const endpoints = {
     summary: 'Every version with actor and time (others see the versions from notification on)',
     tag: 'secondments',
     success: { status: 200, schema: secondmentHistorySchema },
+    errors: ['forbidden', 'not_found'],
   },
   feed: {
     method: 'GET',
@@ -235,6 +255,7 @@ export const endpoints = {
     tag: 'feed',
     query: feedQuerySchema,
     success: { status: 200, schema: feedSchema },
+    errors: [],
   },
   audit: {
     method: 'GET',
@@ -244,6 +265,7 @@ export const endpoints = {
     tag: 'audit',
     query: auditQuerySchema,
     success: { status: 200, schema: auditTrailSchema },
+    errors: ['forbidden', 'not_found'],
   },
   listNetworks: {
     method: 'GET',
@@ -252,6 +274,7 @@ export const endpoints = {
     summary: 'Networks with an ILO active today, with their members and ILO counts; regional networks too',
     tag: 'networks',
     success: { status: 200, schema: networkListSchema },
+    errors: [],
   },
   getNetwork: {
     method: 'GET',
@@ -262,6 +285,7 @@ export const endpoints = {
     summary: 'A network in a semester: members, drafting state and why, activities, arrangements',
     tag: 'networks',
     success: { status: 200, schema: networkSchema },
+    errors: ['not_found'],
   },
   recordMeeting: {
     method: 'POST',
@@ -273,6 +297,7 @@ export const endpoints = {
     body: meetingSchema,
     success: { status: 201, schema: activityRecordSchema },
     idempotent: true,
+    errors: ['forbidden', 'not_found', 'semester_closed'],
   },
   recordTraining: {
     method: 'POST',
@@ -284,6 +309,7 @@ export const endpoints = {
     body: trainingSchema,
     success: { status: 201, schema: activityRecordSchema },
     idempotent: true,
+    errors: ['forbidden', 'not_found', 'semester_closed'],
   },
   recordCarrierPosition: {
     method: 'POST',
@@ -295,6 +321,7 @@ export const endpoints = {
     body: carrierPositionSchema,
     success: { status: 201, schema: activityRecordSchema },
     idempotent: true,
+    errors: ['forbidden', 'not_found', 'semester_closed'],
   },
   recordContact: {
     method: 'POST',
@@ -306,6 +333,7 @@ export const endpoints = {
     body: contactSchema,
     success: { status: 201, schema: activityRecordSchema },
     idempotent: true,
+    errors: ['forbidden', 'not_found', 'semester_closed'],
   },
   updateActivity: {
     method: 'PUT',
@@ -316,6 +344,7 @@ export const endpoints = {
     tag: 'networks',
     body: activityUpdateSchema,
     success: { status: 200, schema: activityRecordSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'semester_closed'],
   },
   designateActingState: {
     method: 'PUT',
@@ -326,6 +355,7 @@ export const endpoints = {
     tag: 'networks',
     body: designationSchema,
     success: { status: 200, schema: networkSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'semester_closed'],
   },
   reassignDraftingState: {
     method: 'PUT',
@@ -336,6 +366,7 @@ export const endpoints = {
     tag: 'networks',
     body: designationSchema,
     success: { status: 200, schema: networkSchema },
+    errors: ['forbidden', 'not_found', 'stale_version'],
   },
   listRegions: {
     method: 'GET',
@@ -344,6 +375,7 @@ export const endpoints = {
     summary: 'Regional networks: named sets of host countries',
     tag: 'networks',
     success: { status: 200, schema: regionListSchema },
+    errors: [],
   },
   saveRegion: {
     method: 'PUT',
@@ -354,6 +386,7 @@ export const endpoints = {
     tag: 'networks',
     body: regionInputSchema,
     success: { status: 200, schema: regionSchema },
+    errors: ['forbidden', 'stale_version'],
   },
   proposeArrangement: {
     method: 'POST',
@@ -364,6 +397,7 @@ export const endpoints = {
     body: arrangementSchema,
     success: { status: 201, schema: arrangementRecordSchema },
     idempotent: true,
+    errors: ['forbidden'],
   },
   listArrangements: {
     method: 'GET',
@@ -373,6 +407,7 @@ export const endpoints = {
     summary: 'Arrangements, by host country or party',
     tag: 'arrangements',
     success: { status: 200, schema: arrangementListSchema },
+    errors: [],
   },
   getArrangement: {
     method: 'GET',
@@ -382,6 +417,7 @@ export const endpoints = {
     summary: 'One arrangement',
     tag: 'arrangements',
     success: { status: 200, schema: arrangementRecordSchema },
+    errors: ['not_found'],
   },
   acceptArrangement: {
     method: 'POST',
@@ -392,6 +428,7 @@ export const endpoints = {
     tag: 'arrangements',
     body: versionOnlySchema,
     success: { status: 200, schema: arrangementRecordSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'not_editable'],
   },
   withdrawArrangement: {
     method: 'POST',
@@ -402,6 +439,7 @@ export const endpoints = {
     tag: 'arrangements',
     body: versionOnlySchema,
     success: { status: 200, schema: arrangementRecordSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'not_editable'],
   },
   listSemesters: {
     method: 'GET',
@@ -410,6 +448,7 @@ export const endpoints = {
     summary: 'Semesters with their Presidency, status and days left',
     tag: 'semesters',
     success: { status: 200, schema: semesterListSchema },
+    errors: [],
   },
   getSemester: {
     method: 'GET',
@@ -420,6 +459,7 @@ export const endpoints = {
       'A semester: status, Presidency, days left, and per network the expected, submitted, draft and late contributions',
     tag: 'semesters',
     success: { status: 200, schema: semesterDetailSchema },
+    errors: ['not_found'],
   },
   closeSemester: {
     method: 'POST',
@@ -431,6 +471,7 @@ export const endpoints = {
     tag: 'semesters',
     body: closeSemesterSchema,
     success: { status: 200, schema: semesterDetailSchema },
+    errors: ['forbidden', 'not_found', 'semester_not_ended'],
   },
   outstandingContributions: {
     method: 'GET',
@@ -439,6 +480,7 @@ export const endpoints = {
     summary: "The caller's state's contributions still to submit this semester",
     tag: 'contributions',
     success: { status: 200, schema: outstandingSchema },
+    errors: [],
   },
   getContribution: {
     method: 'GET',
@@ -449,6 +491,7 @@ export const endpoints = {
       'A contribution (an empty one with the template when none exists), with the lock reason and the network records that feed it',
     tag: 'contributions',
     success: { status: 200, schema: contributionSchema },
+    errors: ['forbidden', 'not_found'],
   },
   saveContribution: {
     method: 'PUT',
@@ -460,6 +503,7 @@ export const endpoints = {
     tag: 'contributions',
     body: contributionDraftSchema,
     success: { status: 200, schema: contributionSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'already_submitted', 'semester_closed'],
   },
   submitContribution: {
     method: 'POST',
@@ -471,6 +515,7 @@ export const endpoints = {
     tag: 'contributions',
     body: versionOnlySchema,
     success: { status: 200, schema: contributionSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'already_submitted', 'semester_closed'],
   },
   reopenContribution: {
     method: 'POST',
@@ -481,6 +526,7 @@ export const endpoints = {
     tag: 'contributions',
     body: reopenContributionSchema,
     success: { status: 200, schema: contributionSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'not_editable'],
   },
   listReports: {
     method: 'GET',
@@ -490,6 +536,7 @@ export const endpoints = {
     summary: 'One row per network report of the semester (latest version), as far as the caller may read it',
     tag: 'reports',
     success: { status: 200, schema: reportListSchema },
+    errors: [],
   },
   getReport: {
     method: 'GET',
@@ -501,6 +548,7 @@ export const endpoints = {
       'A report (latest, or ?version=), with short-lived links to its JSON, HTML, PDF and DOCX files and all its versions',
     tag: 'reports',
     success: { status: 200, schema: reportSchema },
+    errors: ['forbidden', 'not_found'],
   },
   getReportHtml: {
     method: 'GET',
@@ -511,6 +559,7 @@ export const endpoints = {
     summary: 'The HTML rendering of a report (latest, or ?version=), to show inline',
     tag: 'reports',
     success: { status: 200, schema: reportHtmlSchema },
+    errors: ['forbidden', 'not_found'],
   },
   saveAssessment: {
     method: 'PUT',
@@ -521,6 +570,7 @@ export const endpoints = {
     tag: 'reports',
     body: assessmentSchema,
     success: { status: 200, schema: reportSummarySchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'not_editable'],
   },
   finaliseReport: {
     method: 'POST',
@@ -532,6 +582,7 @@ export const endpoints = {
     tag: 'reports',
     body: finaliseSchema,
     success: { status: 200, schema: reportSchema },
+    errors: ['forbidden', 'not_found', 'stale_version', 'not_editable', 'conflict'],
   },
   getAnnualSummary: {
     method: 'GET',
@@ -541,9 +592,47 @@ export const endpoints = {
     summary: "The Commission's annual summary of the networks (EC, COUNCIL, EP), with its formats",
     tag: 'reports',
     success: { status: 200, schema: annualSummarySchema },
+    errors: ['forbidden', 'not_found'],
   },
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointId = keyof typeof endpoints;
+
+/** A route path as a regular expression over a request's path, with its `{param}` names in order. */
+export function pathPattern(path: string): { pattern: RegExp; parameterNames: string[] } {
+  const parameterNames: string[] = [];
+  const source = path
+    .split('/')
+    .map((segment) => {
+      const parameter = /^\{(\w+)\}$/.exec(segment);
+      if (!parameter?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      parameterNames.push(parameter[1]);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { pattern: new RegExp(`^${source}$`), parameterNames };
+}
+
+/**
+ * Every error code an endpoint can answer: its own (`errors`) and those of the chain it runs in —
+ * 400 for a malformed body, query, path or Idempotency-Key; 413 and 415 from the body reader; 401
+ * without a valid token and 403 for a token whose role its organisation cannot hold; 422 for a
+ * reused Idempotency-Key; 503 from any store. In `errorStatus` order.
+ */
+export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
+  const codes = new Set<ErrorCode>(endpoint.errors);
+  if (endpoint.body || endpoint.query || endpoint.params || endpoint.idempotent) codes.add('invalid_request');
+  if (endpoint.body) {
+    codes.add('payload_too_large');
+    codes.add('unsupported_media_type');
+  }
+  if (endpoint.access === 'signed-in') {
+    codes.add('unauthenticated');
+    codes.add('forbidden');
+  }
+  if (endpoint.idempotent) codes.add('idempotency_key_reused');
+  codes.add('service_unavailable');
+  return (Object.keys(errorStatus) as ErrorCode[]).filter((code) => codes.has(code));
+}
 
 export { errorBodySchema };

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { type ErrorCode, errorStatus } from '../errors.ts';
-import { type Endpoint, endpoints, IDEMPOTENCY_KEY_PATTERN } from './endpoints.ts';
+import { type ErrorCode, errorMeaning, errorStatus } from '../errors.ts';
+import { type Endpoint, endpoints, errorCodesOf, IDEMPOTENCY_KEY_PATTERN } from './endpoints.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -48,10 +48,43 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: componentUri('Error') } } },
-});
+/**
+ * One response per error status the endpoint answers: the Error schema with `error.code` narrowed to
+ * the codes this operation answers with that status, each code explained in the description.
+ */
+function errorResponses(endpoint: Endpoint): Record<string, unknown> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errorCodesOf(endpoint)) {
+    const status = errorStatus[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, codes]) => [
+      status,
+      {
+        description: codes.map((code) => `${code}: ${errorMeaning[code]}`).join('; '),
+        content: {
+          'application/json': {
+            schema: {
+              allOf: [
+                { $ref: componentUri('Error') },
+                {
+                  type: 'object',
+                  properties: {
+                    error: { type: 'object', properties: { code: { type: 'string', enum: codes } } },
+                  },
+                },
+              ],
+            },
+          },
+        },
+        ...(status === errorStatus.service_unavailable
+          ? { headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } } }
+          : {}),
+      },
+    ]),
+  );
+}
 
 /** The whole HTTP contract as an OpenAPI 3.1 document, generated from the zod schemas. */
 export function buildOpenApiDocument(options: { serverUrl?: string; version: string }): JsonSchema {
@@ -82,21 +115,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version: str
               }
             : {}),
         },
-        ...(endpoint.idempotent
-          ? {
-              422: errorResponse(
-                'idempotency_key_reused: the Idempotency-Key was used by this caller for a different request',
-              ),
-            }
-          : {}),
-        ...(endpoint.body ? { 400: errorResponse('Invalid request: `fields` names each wrong field') } : {}),
-        ...(endpoint.access === 'public' ? {} : { 401: errorResponse('No valid bearer token') }),
-        503: {
-          ...errorResponse(
-            'service_unavailable: a store stayed throttled or unavailable through the retries; nothing partial was stored. Try again after Retry-After seconds',
-          ),
-          headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
-        },
+        ...errorResponses(endpoint),
       },
     };
     const params = [

@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { type LocalApp, startLocalApp } from '../../local/runtime.ts';
 import type { WebRuntimeConfig } from '../../local/static-web.ts';
+import { ContractChecker, type OpenApiDocument } from './contract.ts';
 
 export interface TestApp extends LocalApp {
   tableName: string;
   bucket: string;
   /** A bearer token from the dev login, as the web app gets one. */
   login(organisation: string, role: string): Promise<string>;
-  /** A request to the API, answering status, headers and parsed JSON. */
+  /**
+   * A request to the API, answering status, headers and parsed JSON. Fails the test when the answer
+   * is not as the served OpenAPI document says (test/support/contract.ts).
+   */
   call(method: string, path: string, options?: CallOptions): Promise<ApiAnswer>;
 }
 
@@ -30,6 +36,28 @@ export interface ApiAnswer {
 
 // WEB_DIST_DIR lets two builds be tested side by side (vite build --outDir <dir> --emptyOutDir).
 const webDir = process.env.WEB_DIST_DIR ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** The contract as the running API serves it, to a signed-in caller like every route but health. */
+async function servedContract(baseUrl: string): Promise<ContractChecker> {
+  const login = await fetch(`${baseUrl}/api/dev/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ organisation: 'EC', role: 'admin' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const served = await fetch(`${baseUrl}/api/openapi.json`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (served.status !== 200) throw new Error(`GET /api/openapi.json answered ${served.status}`);
+  return new ContractChecker((await served.json()) as OpenApiDocument);
+}
+
+/** Where this test file's answers seen go, for inspection (merged per suite by global-setup.ts). */
+function writeSeenAnswers(contract: ContractChecker, name: string): void {
+  const testFile = basename(expect.getState().testPath ?? 'unknown', '.ts');
+  const seen = [...contract.seen.values()];
+  writeFileSync(join(inject('contractAnswersDir'), `${testFile}-${name}.json`), JSON.stringify(seen));
+}
 
 /**
  * The local runtime for one test file: its own table and bucket on the shared embedded servers,
@@ -57,6 +85,8 @@ export async function startTestApp(
     ...(options.webConfig ? { webConfig: options.webConfig } : {}),
   });
 
+  const contract = await servedContract(app.baseUrl);
+
   const call: TestApp['call'] = async (method, path, { token, body, rawBody, headers } = {}) => {
     const response = await fetch(`${app.baseUrl}${path}`, {
       method,
@@ -78,11 +108,17 @@ export async function startTestApp(
     } catch {
       json = { unparsed: text };
     }
-    return { status: response.status, headers: response.headers, json };
+    const answer = { status: response.status, headers: response.headers, json };
+    expect(contract.problems(method, path, answer), 'the answer as the OpenAPI document says').toEqual([]);
+    return answer;
   };
 
   return {
     ...app,
+    async stop() {
+      writeSeenAnswers(contract, tableName);
+      await app.stop();
+    },
     tableName,
     bucket,
     call,
