@@ -79,7 +79,7 @@ function startingPoint(template: ReportTemplate, contribution: Contribution, sto
   };
   if (!stored) return none;
   const savedSignature = signatureOf(template, saved);
-  if (stored.baseVersion === contribution.version) {
+  if ((stored.baseVersion ?? 0) === contribution.version) {
     if (!stored.setAside && signatureOf(template, stored.values) === savedSignature) {
       forgetStoredContribution(storageKey);
       return none;
@@ -93,7 +93,10 @@ function startingPoint(template: ReportTemplate, contribution: Contribution, sto
   }
   // Someone saved since these changes were typed (another tab, a colleague): the form shows the saved
   // version and the changes are set aside, to put back over it.
-  const typed = stored.setAside ?? { values: stored.values, base: stored.baseValues };
+  const typed = stored.setAside ?? {
+    values: stored.values,
+    base: stored.baseValues ?? flatValuesOf(template, undefined),
+  };
   if (signatureOf(template, typed.values) === savedSignature) {
     forgetStoredContribution(storageKey);
     return none;
