@@ -45,8 +45,8 @@ export function focusFirstControl(controlIds: readonly string[]): void {
 
 /** The message of a field in error: the server's own words, or, for the form's own checks, `translated`. */
 export function fieldMessage(
-  error: { type: string; message?: string | undefined } | undefined,
-  translated: (type: string) => string,
+  error: { type?: string | undefined; message?: string | undefined } | undefined,
+  translated: (type: string | undefined) => string,
 ): string | undefined {
   if (!error) return undefined;
   if (error.type === 'server' && typeof error.message === 'string') return error.message;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Secondment } from '#shared/secondments.ts';
-import type { FormProblem } from '../../../components/form/FormErrorSummary.tsx';
+import { problemsOfFields } from '../../../components/form/SaveFailureNotices.tsx';
 import { useUnsavedChangesGuard } from '../../../components/form/use-unsaved-changes-guard.tsx';
 import { Dialog } from '../../../components/ui/Dialog.tsx';
 import { paths, secondmentPath } from '../../../config/paths.ts';
@@ -54,12 +54,9 @@ export function SecondmentForm({ organisation, hostCountries, secondment }: Seco
       return t(`secondments.errors.${fieldKeys[path]}`, { max: limits[path] });
     });
 
-  const problems: FormProblem[] =
+  const problems =
     failure?.kind === 'invalid'
-      ? [
-          ...failure.general,
-          ...pathsInError(errors).map((path) => ({ text: fieldError(path) ?? '', fieldId: controlId(path) })),
-        ]
+      ? problemsOfFields(failure.general, pathsInError(errors), fieldError, controlId)
       : [];
 
   const isAmendment = secondment !== undefined && secondment.status !== 'draft';

@@ -2,19 +2,20 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Secondment } from '#shared/secondments.ts';
-import { FormErrorSummary, type FormProblem } from '../../../components/form/FormErrorSummary.tsx';
+import type { FormProblem } from '../../../components/form/FormErrorSummary.tsx';
+import { LockedNotice, SaveFailureSummary } from '../../../components/form/SaveFailureNotices.tsx';
+import type { SaveFailure } from '../../../components/form/use-save-failure.ts';
 import { SetAsidePanel, StaleVersionNotice } from '../../../components/form/VersionConflict.tsx';
 import { secondmentPath } from '../../../config/paths.ts';
 import { formatInstant } from '../../../lib/dates.ts';
 import type { SecondmentDraft } from '../hooks/use-secondment-draft.ts';
-import type { Failure } from '../hooks/use-secondment-save.ts';
 import { changedFields } from '../utils/form-values.ts';
 import { TypedValues } from './TypedValues.tsx';
 
 interface SecondmentFormNoticesProps {
   secondment: Secondment | undefined;
   draft: SecondmentDraft;
-  failure: Failure | null;
+  failure: SaveFailure | null;
   /** The problems of an invalid submission, for the error summary. */
   problems: readonly FormProblem[];
   onReloadLatest: () => void;
@@ -57,33 +58,16 @@ export function SecondmentFormNotices({
         />
       )}
 
-      {failure?.kind === 'not_editable' && secondment && (
-        <div className="notice notice--error" role="alert">
-          <h2 className="notice__title">{t('secondments.form.notEditableTitle')}</h2>
-          <p>{failure.message}</p>
+      {failure?.kind === 'locked' && secondment && (
+        <LockedNotice title={t('secondments.form.notEditableTitle')} message={failure.message}>
           <p>{t('secondments.form.notEditableBody')}</p>
           <p>
             <Link to={secondmentPath(secondment.id)}>{t('secondments.form.toSecondment')}</Link>
           </p>
-        </div>
+        </LockedNotice>
       )}
 
-      {failure?.kind === 'other' && (
-        <FormErrorSummary
-          key={failure.attempt}
-          title={t('secondments.form.failed')}
-          problems={[{ text: failure.message }]}
-        />
-      )}
-
-      {failure?.kind === 'invalid' && problems.length > 0 && (
-        <FormErrorSummary
-          key={failure.attempt}
-          title={t('form.errorSummaryTitle')}
-          problems={problems}
-          takeFocus={false}
-        />
-      )}
+      <SaveFailureSummary failure={failure} failedTitle={t('secondments.form.failed')} problems={problems} />
 
       {setAside && (
         <SetAsidePanel

@@ -4,10 +4,8 @@ import type { FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Secondment } from '#shared/secondments.ts';
-import type { FormProblem } from '../../../components/form/FormErrorSummary.tsx';
+import { useSaveFailure } from '../../../components/form/use-save-failure.ts';
 import { secondmentPath } from '../../../config/paths.ts';
-import { ApiError } from '../../../lib/api-client.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { applyServerFields, focusFirstControl } from '../../../lib/form-errors.ts';
 import { secondmentQuery, useCreateSecondment, useUpdateSecondment } from '../api/secondments.ts';
 import { controlId, pathsInError } from '../utils/form-controls.ts';
@@ -16,12 +14,6 @@ import type { SecondmentDraft, Submission } from './use-secondment-draft.ts';
 
 /** Where a navigation after saving lands, and what the secondment's page then says. */
 export type SavedNotice = 'created' | 'updated' | 'amended';
-
-export type Failure =
-  | { kind: 'invalid'; attempt: number; general: FormProblem[] }
-  | { kind: 'stale'; attempt: number }
-  | { kind: 'not_editable'; attempt: number; message: string }
-  | { kind: 'other'; attempt: number; message: string };
 
 const focusFirstError = (paths: readonly FieldPath[]) => focusFirstControl(paths.map(controlId));
 
@@ -37,46 +29,27 @@ export function useSecondmentSave(
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const describeError = useErrorMessage();
   const createSecondment = useCreateSecondment();
   const updateSecondment = useUpdateSecondment(secondment?.id ?? '');
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, invalid, refused, other, clear } = useSaveFailure('not_editable');
   const [saving, setSaving] = useState(false);
   const conflictHeading = useRef<HTMLHeadingElement>(null);
   const { setError } = draft.form;
 
   const onInvalid = (found: FieldErrors<SecondmentFormValues>) => {
-    setFailure({ kind: 'invalid', attempt: Date.now(), general: [] });
+    invalid();
     focusFirstError(pathsInError(found));
   };
 
-  const onSaveFailed = (error: unknown) => {
-    const attempt = Date.now();
-    if (!(error instanceof ApiError)) {
-      setFailure({ kind: 'other', attempt, message: describeError(error) });
-      return;
-    }
-    if (error.code === 'stale_version') {
-      // The server's message says the same in English only: the page says it in the UI language.
-      setFailure({ kind: 'stale', attempt });
-      return;
-    }
-    if (error.code === 'not_editable') {
-      setFailure({ kind: 'not_editable', attempt, message: error.message });
-      return;
-    }
-    if (error.code === 'invalid_request' && Object.keys(error.fields).length > 0) {
-      const { marked, unplaced } = applyServerFields(error.fields, fieldOfPath, setError);
-      const general = unplaced.map(({ path, message }) => ({ text: `${path}: ${message}` }));
-      setFailure({ kind: 'invalid', attempt, general });
+  const onSaveFailed = (error: unknown) =>
+    refused(error, (fields) => {
+      const { marked, unplaced } = applyServerFields(fields, fieldOfPath, setError);
       focusFirstError(marked);
-      return;
-    }
-    setFailure({ kind: 'other', attempt, message: describeError(error) });
-  };
+      return unplaced.map(({ path, message }) => ({ text: `${path}: ${message}` }));
+    });
 
   const onValid = async (submission: Submission) => {
-    setFailure(null);
+    clear();
     setSaving(true);
     try {
       const saved =
@@ -103,24 +76,20 @@ export function useSecondmentSave(
       const latest = await queryClient.fetchQuery({ ...secondmentQuery(secondment.id), staleTime: 0 });
       draft.takeLatest(latest);
       if (!latest.allowed.includes('edit')) {
-        setFailure({
-          kind: 'not_editable',
-          attempt: Date.now(),
-          message: t('secondments.form.noLongerEditable'),
-        });
+        setFailure({ kind: 'locked', attempt: Date.now(), message: t('secondments.form.noLongerEditable') });
       } else {
-        setFailure(null);
+        clear();
       }
       window.setTimeout(() => conflictHeading.current?.focus(), 0);
     } catch (error) {
-      setFailure({ kind: 'other', attempt: Date.now(), message: describeError(error) });
+      other(error);
     }
   };
 
   return {
     submit: draft.form.handleSubmit(onValid, onInvalid),
     failure,
-    clearFailure: () => setFailure(null),
+    clearFailure: clear,
     saving,
     reloadLatest,
     conflictHeading,
