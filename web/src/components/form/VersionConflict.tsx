@@ -5,17 +5,29 @@ interface StaleVersionNoticeProps {
   body: string;
   /** Offered when the form can put the latest version in place of the one it read. */
   reload?: { label: string; onReload: () => void } | undefined;
+  /** The notice's heading level: 3 inside a section of the page. */
+  headingLevel?: 2 | 3;
+  /** What else the person needs to see (the latest version's text, say). */
+  children?: ReactNode;
 }
 
 /**
  * A save refused because someone else saved a newer version meanwhile (409 `stale_version`): said at
  * once (an alert), with the way on. What the person typed stays in the form.
  */
-export function StaleVersionNotice({ title, body, reload }: StaleVersionNoticeProps) {
+export function StaleVersionNotice({
+  title,
+  body,
+  reload,
+  headingLevel = 2,
+  children,
+}: StaleVersionNoticeProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="notice notice--error" role="alert">
-      <h2 className="notice__title">{title}</h2>
+      <Heading className="notice__title">{title}</Heading>
       <p>{body}</p>
+      {children}
       {reload && (
         <button className="button" type="button" onClick={reload.onReload}>
           {reload.label}

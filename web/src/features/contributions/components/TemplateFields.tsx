@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { allCountryCodes } from '#shared/reference/countries.ts';
 import type { TableColumn, TemplateField } from '#shared/report-templates.ts';
 import { ComboboxField, type ComboboxOption } from '../../../components/form/Combobox.tsx';
-import { FormField } from '../../../components/form/FormField.tsx';
+import { FormField, type FormFieldProps } from '../../../components/form/FormField.tsx';
 import { countryName, nameCollator } from '../../../lib/display-names.ts';
 import { formatNumber } from '../utils/display.ts';
 import { controlId, emptyRow, type FormValues } from '../utils/form-values.ts';
@@ -56,20 +56,13 @@ function NarrativeInput({
   errorFor,
 }: TemplateFieldProps & { field: Extract<TemplateField, { kind: 'narrative' }> }) {
   const { t, i18n } = useTranslation();
-  const text = useTemplateText();
   // Only this field re-renders as it is typed in, for its character count.
   const value = useWatch({ control, name: pathOf(field.id) }) as unknown;
   const length = typeof value === 'string' ? value.length : 0;
   const over = length - field.maxLength;
-  const id = controlId(field.id);
-  const countId = `${id}-count`;
+  const countId = `${controlId(field.id)}-count`;
   return (
-    <FormField
-      id={id}
-      label={<FieldLabel field={field} />}
-      hint={text.help(field)}
-      error={errorFor(field.id)}
-    >
+    <TemplateFormField field={field} errorFor={errorFor}>
       {(props) => (
         <>
           <textarea
@@ -93,11 +86,16 @@ function NarrativeInput({
           </p>
         </>
       )}
-    </FormField>
+    </TemplateFormField>
   );
 }
 
-function CountInput({ field, register, errorFor }: TemplateFieldProps) {
+/** A field of the template with its label, its help and its message, around the control it renders. */
+function TemplateFormField({
+  field,
+  errorFor,
+  children,
+}: Pick<TemplateFieldProps, 'field' | 'errorFor'> & { children: FormFieldProps['children'] }) {
   const text = useTemplateText();
   return (
     <FormField
@@ -106,6 +104,14 @@ function CountInput({ field, register, errorFor }: TemplateFieldProps) {
       hint={text.help(field)}
       error={errorFor(field.id)}
     >
+      {children}
+    </FormField>
+  );
+}
+
+function CountInput({ field, register, errorFor }: TemplateFieldProps) {
+  return (
+    <TemplateFormField field={field} errorFor={errorFor}>
       {(props) => (
         <input
           className="field__control field__control--count"
@@ -117,7 +123,7 @@ function CountInput({ field, register, errorFor }: TemplateFieldProps) {
           {...register(pathOf(field.id))}
         />
       )}
-    </FormField>
+    </TemplateFormField>
   );
 }
 
