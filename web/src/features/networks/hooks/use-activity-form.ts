@@ -6,7 +6,8 @@ import type { ActivityKind } from '#shared/networks.ts';
 import { problemsOfFields } from '../../../components/form/SaveFailureNotices.tsx';
 import { useSaveFailure } from '../../../components/form/use-save-failure.ts';
 import { useUnsavedChangesGuard } from '../../../components/form/use-unsaved-changes-guard.tsx';
-import { applyServerFields, fieldMessage, focusFirstControl } from '../../../lib/form-errors.ts';
+import { focusFirstControl } from '../../../lib/focus.ts';
+import { applyServerFields, fieldMessage } from '../../../lib/form-errors.ts';
 import { activityControlId } from '../utils/activity-controls.ts';
 import {
   type ActivityField,
