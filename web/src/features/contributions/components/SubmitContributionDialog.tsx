@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ConfirmButtons } from '../../../components/form/ConfirmButtons.tsx';
 import { Dialog } from '../../../components/ui/Dialog.tsx';
 
 interface SubmitContributionDialogProps {
@@ -22,14 +23,13 @@ export function SubmitContributionDialog({
     <Dialog open={open} title={t('contributions.submit.title')} onClose={onClose}>
       <p>{t('contributions.submit.body')}</p>
       {submitting && <p role="status">{t('contributions.submit.working')}</p>}
-      <div className="button-row">
-        <button className="button" type="button" data-autofocus disabled={submitting} onClick={onSubmit}>
-          {submitting ? t('contributions.submit.working') : t('contributions.submit.confirm')}
-        </button>
-        <button className="button button--secondary" type="button" disabled={submitting} onClick={onCancel}>
-          {t('contributions.submit.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons
+        confirmLabel={submitting ? t('contributions.submit.working') : t('contributions.submit.confirm')}
+        cancelLabel={t('contributions.submit.cancel')}
+        onConfirm={onSubmit}
+        onCancel={onCancel}
+        busy={submitting}
+      />
     </Dialog>
   );
 }

@@ -1,9 +1,10 @@
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
-import { type Control, Controller, type UseFormRegister, useFieldArray, useWatch } from 'react-hook-form';
+import { type ComponentProps, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type Control, type UseFormRegister, useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { allCountryCodes } from '#shared/reference/countries.ts';
 import type { TableColumn, TemplateField } from '#shared/report-templates.ts';
-import { ComboboxField, type ComboboxOption } from '../../../components/form/Combobox.tsx';
+import type { ComboboxOption } from '../../../components/form/Combobox.tsx';
+import { ComboboxController } from '../../../components/form/ComboboxControllers.tsx';
 import { FormField, type FormFieldProps } from '../../../components/form/FormField.tsx';
 import { countryName, nameCollator } from '../../../lib/display-names.ts';
 import { formatNumber } from '../utils/display.ts';
@@ -109,20 +110,24 @@ function TemplateFormField({
   );
 }
 
+/** A typed count: a text input (a half-typed number is kept as typed), with the numeric keyboard. */
+function CountControl(props: ComponentProps<'input'>) {
+  return (
+    <input
+      className="field__control field__control--count"
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      spellCheck={false}
+      {...props}
+    />
+  );
+}
+
 function CountInput({ field, register, errorFor }: TemplateFieldProps) {
   return (
     <TemplateFormField field={field} errorFor={errorFor}>
-      {(props) => (
-        <input
-          className="field__control field__control--count"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          {...props}
-          {...register(pathOf(field.id))}
-        />
-      )}
+      {(props) => <CountControl {...props} {...register(pathOf(field.id))} />}
     </TemplateFormField>
   );
 }
@@ -290,21 +295,13 @@ function CellInput({ path, column, row, control, register, countries, error }: C
   switch (column.type) {
     case 'country':
       return (
-        <Controller
+        <ComboboxController
           control={control}
           name={pathOf(path)}
-          render={({ field }) => (
-            <ComboboxField
-              id={id}
-              label={label}
-              error={error}
-              options={countries}
-              value={typeof field.value === 'string' ? field.value : ''}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-            />
-          )}
+          id={id}
+          label={label}
+          error={error}
+          options={countries}
         />
       );
     case 'choice':
@@ -325,17 +322,7 @@ function CellInput({ path, column, row, control, register, countries, error }: C
     case 'count':
       return (
         <FormField id={id} label={label} error={error}>
-          {(props) => (
-            <input
-              className="field__control field__control--count"
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              spellCheck={false}
-              {...props}
-              {...register(pathOf(path))}
-            />
-          )}
+          {(props) => <CountControl {...props} {...register(pathOf(path))} />}
         </FormField>
       );
     default:

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButtons } from '../../../components/form/ConfirmButtons.tsx';
 import { FormErrorSummary } from '../../../components/form/FormErrorSummary.tsx';
 import { TextareaField } from '../../../components/form/FormField.tsx';
 import { StaleVersionNotice } from '../../../components/form/VersionConflict.tsx';
@@ -160,14 +161,13 @@ function FinaliseDialog({
       <p>{t('reports.finalise.readers')}</p>
       {note && <p>{note}</p>}
       {busy && <LoadingState label={t('reports.finalise.working')} />}
-      <div className="button-row">
-        <button className="button" type="button" data-autofocus disabled={busy} onClick={onConfirm}>
-          {finalising ? t('reports.finalise.working') : t('reports.finalise.confirm')}
-        </button>
-        <button className="button button--secondary" type="button" disabled={busy} onClick={onCancel}>
-          {t('reports.finalise.cancel')}
-        </button>
-      </div>
+      <ConfirmButtons
+        confirmLabel={finalising ? t('reports.finalise.working') : t('reports.finalise.confirm')}
+        cancelLabel={t('reports.finalise.cancel')}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+        busy={busy}
+      />
     </Dialog>
   );
 }
