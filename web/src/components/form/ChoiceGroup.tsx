@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { FieldNotes, fieldNoteIds, OptionalMarker } from './FieldNotes.tsx';
 
 export interface Choice {
   value: string;
@@ -41,27 +41,17 @@ export function ChoiceGroup({
   choices,
   registration,
 }: ChoiceGroupProps) {
-  const { t } = useTranslation();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ');
+  const { describedBy } = fieldNoteIds(id, hint, error);
   return (
     <fieldset
       className={error ? 'field choice-group field--invalid' : 'field choice-group'}
-      aria-describedby={describedBy || undefined}
+      aria-describedby={describedBy}
     >
       <legend className="field__label choice-group__legend">
         {legend}
-        {optional && <span className="field__optional"> ({t('form.optional')})</span>}
+        <OptionalMarker optional={optional} />
       </legend>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      <p className="field__error" id={errorId} aria-live="polite">
-        {error}
-      </p>
+      <FieldNotes id={id} hint={hint} error={error} />
       <div className={type === 'radio' ? 'choices choices--inline' : 'choices'}>
         {choices.map((choice) => {
           const inputId = choiceId(id, choice.value);

@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { FieldNotes, fieldNoteIds, OptionalMarker } from './FieldNotes.tsx';
 
 /** What a field hands its control so that assistive technology reads label, hint and error together. */
 export interface FieldControlProps {
@@ -28,30 +28,20 @@ export interface FormFieldProps {
  * is always in the page, so a message appearing there is announced.
  */
 export function FormField({ id, label, hint, error, optional = false, children }: FormFieldProps) {
-  const { t } = useTranslation();
   const generatedId = useId();
   const controlId = id ?? generatedId;
-  const hintId = `${controlId}-hint`;
-  const errorId = `${controlId}-error`;
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ');
+  const { describedBy } = fieldNoteIds(controlId, hint, error);
 
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label className="field__label" htmlFor={controlId}>
         {label}
-        {optional && <span className="field__optional"> ({t('form.optional')})</span>}
+        <OptionalMarker optional={optional} />
       </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      <p className="field__error" id={errorId} aria-live="polite">
-        {error}
-      </p>
+      <FieldNotes id={controlId} hint={hint} error={error} />
       {children({
         id: controlId,
-        'aria-describedby': describedBy || undefined,
+        'aria-describedby': describedBy,
         'aria-invalid': error ? true : undefined,
       })}
     </div>

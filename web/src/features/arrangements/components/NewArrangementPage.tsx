@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Controller, type FieldErrors, type Resolver, useForm } from 'react-hook-form';
+import { type FieldErrors, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { arrangementKinds, arrangementSchema } from '#shared/networks.ts';
 import { stateCodes } from '#shared/reference/states.ts';
 import { brusselsDate } from '#shared/semesters.ts';
 import { ChoiceGroup, choiceId } from '../../../components/form/ChoiceGroup.tsx';
-import { MultiComboboxField } from '../../../components/form/Combobox.tsx';
+import { MultiComboboxController } from '../../../components/form/ComboboxControllers.tsx';
 import { FormErrorSummary, type FormProblem } from '../../../components/form/FormErrorSummary.tsx';
 import { InputField, TextareaField } from '../../../components/form/FormField.tsx';
+import { problemsOfFields } from '../../../components/form/SaveFailureNotices.tsx';
 import { useUnsavedChangesGuard } from '../../../components/form/use-unsaved-changes-guard.tsx';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
@@ -17,6 +18,8 @@ import { arrangementPath, paths } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
+import { focusFirstControl } from '../../../lib/focus.ts';
+import { applyServerFields, fieldMessage } from '../../../lib/form-errors.ts';
 import { useMe } from '../../../lib/me.ts';
 import { useCountryOptions } from '../../../lib/name-lists.ts';
 import { useReference } from '../../../lib/reference.ts';
@@ -163,19 +166,16 @@ function ArrangementForm({ ownState, hostCountries }: { ownState: string; hostCo
   });
   const guard = useUnsavedChangesGuard(isDirty && !saving, t('arrangements.form.unsavedMessage'));
 
-  const fieldError = (field: ArrangementField): string | undefined => {
-    const error = errors[field];
-    if (!error) return undefined;
-    if (error.type === 'server' && typeof error.message === 'string') return error.message;
-    if (field === 'parties' && error.type === 'own_state') {
-      return t('arrangements.errors.partiesOwnState', { state: organisationName(ownState) });
-    }
-    if (field === 'validTo' && error.type === 'custom') return t('arrangements.errors.validToBeforeFrom');
-    return t(`arrangements.errors.${field}`);
-  };
+  const fieldError = (field: ArrangementField): string | undefined =>
+    fieldMessage(errors[field], (type) => {
+      if (field === 'parties' && type === 'own_state') {
+        return t('arrangements.errors.partiesOwnState', { state: organisationName(ownState) });
+      }
+      if (field === 'validTo' && type === 'custom') return t('arrangements.errors.validToBeforeFrom');
+      return t(`arrangements.errors.${field}`);
+    });
   const inError = (found: FieldErrors<ArrangementFormValues>) => fieldOrder.filter((field) => found[field]);
-  const focus = (field: ArrangementField | undefined) =>
-    window.setTimeout(() => field && document.getElementById(controlId(field))?.focus(), 0);
+  const focusFirst = (fields: readonly ArrangementField[]) => focusFirstControl(fields.map(controlId));
 
   const onValid = async (input: ArrangementInput) => {
     setFailure(null);
@@ -193,29 +193,19 @@ function ArrangementForm({ ownState, hostCountries }: { ownState: string; hostCo
         error.code === 'invalid_request' &&
         Object.keys(error.fields).length > 0
       ) {
-        const general: FormProblem[] = [];
-        const marked: ArrangementField[] = [];
-        for (const [path, message] of Object.entries(error.fields)) {
-          const field = fieldOfPath(path);
-          if (field && !marked.includes(field)) {
-            setError(field, { type: 'server', message });
-            marked.push(field);
-          } else if (!field) general.push({ text: `${path}: ${message}` });
-        }
-        setFailure({ attempt, general });
-        focus(fieldOrder.find((field) => marked.includes(field)));
+        const { marked, unplaced } = applyServerFields(error.fields, fieldOfPath, setError);
+        setFailure({
+          attempt,
+          general: unplaced.map(({ path, message }) => ({ text: `${path}: ${message}` })),
+        });
+        focusFirst(marked);
         return;
       }
       setFailure({ attempt, general: [{ text: describeError(error) }] });
     }
   };
 
-  const problems: FormProblem[] = failure
-    ? [
-        ...failure.general,
-        ...inError(errors).map((field) => ({ text: fieldError(field) ?? '', fieldId: controlId(field) })),
-      ]
-    : [];
+  const problems = failure ? problemsOfFields(failure.general, inError(errors), fieldError, controlId) : [];
   const onlyGeneral = failure !== null && inError(errors).length === 0;
 
   return (
@@ -233,7 +223,7 @@ function ArrangementForm({ ownState, hostCountries }: { ownState: string; hostCo
         noValidate
         onSubmit={handleSubmit(onValid, (found) => {
           setFailure({ attempt: Date.now(), general: [] });
-          focus(inError(found)[0]);
+          focusFirst(inError(found));
         })}
       >
         <ChoiceGroup
@@ -248,39 +238,23 @@ function ArrangementForm({ ownState, hostCountries }: { ownState: string; hostCo
           }))}
           registration={register('kind')}
         />
-        <Controller
+        <MultiComboboxController
           control={control}
           name="parties"
-          render={({ field }) => (
-            <MultiComboboxField
-              id={controlId('parties')}
-              label={t('arrangements.fields.parties.label')}
-              hint={t('arrangements.fields.parties.hint', { state: organisationName(ownState) })}
-              error={fieldError('parties')}
-              options={stateOptions}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-            />
-          )}
+          id={controlId('parties')}
+          label={t('arrangements.fields.parties.label')}
+          hint={t('arrangements.fields.parties.hint', { state: organisationName(ownState) })}
+          error={fieldError('parties')}
+          options={stateOptions}
         />
-        <Controller
+        <MultiComboboxController
           control={control}
           name="hostCountries"
-          render={({ field }) => (
-            <MultiComboboxField
-              id={controlId('hostCountries')}
-              label={t('arrangements.fields.hostCountries.label')}
-              hint={t('arrangements.fields.hostCountries.hint')}
-              error={fieldError('hostCountries')}
-              options={hostOptions}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-            />
-          )}
+          id={controlId('hostCountries')}
+          label={t('arrangements.fields.hostCountries.label')}
+          hint={t('arrangements.fields.hostCountries.hint')}
+          error={fieldError('hostCountries')}
+          options={hostOptions}
         />
         <TextareaField
           id={controlId('scope')}

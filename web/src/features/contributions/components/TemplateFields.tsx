@@ -1,10 +1,11 @@
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
-import { type Control, Controller, type UseFormRegister, useFieldArray, useWatch } from 'react-hook-form';
+import { type ComponentProps, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type Control, type UseFormRegister, useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { allCountryCodes } from '#shared/reference/countries.ts';
 import type { TableColumn, TemplateField } from '#shared/report-templates.ts';
-import { ComboboxField, type ComboboxOption } from '../../../components/form/Combobox.tsx';
-import { FormField } from '../../../components/form/FormField.tsx';
+import type { ComboboxOption } from '../../../components/form/Combobox.tsx';
+import { ComboboxController } from '../../../components/form/ComboboxControllers.tsx';
+import { FormField, type FormFieldProps } from '../../../components/form/FormField.tsx';
 import { countryName, nameCollator } from '../../../lib/display-names.ts';
 import { formatNumber } from '../utils/display.ts';
 import { controlId, emptyRow, type FormValues } from '../utils/form-values.ts';
@@ -56,20 +57,13 @@ function NarrativeInput({
   errorFor,
 }: TemplateFieldProps & { field: Extract<TemplateField, { kind: 'narrative' }> }) {
   const { t, i18n } = useTranslation();
-  const text = useTemplateText();
   // Only this field re-renders as it is typed in, for its character count.
   const value = useWatch({ control, name: pathOf(field.id) }) as unknown;
   const length = typeof value === 'string' ? value.length : 0;
   const over = length - field.maxLength;
-  const id = controlId(field.id);
-  const countId = `${id}-count`;
+  const countId = `${controlId(field.id)}-count`;
   return (
-    <FormField
-      id={id}
-      label={<FieldLabel field={field} />}
-      hint={text.help(field)}
-      error={errorFor(field.id)}
-    >
+    <TemplateFormField field={field} errorFor={errorFor}>
       {(props) => (
         <>
           <textarea
@@ -93,11 +87,16 @@ function NarrativeInput({
           </p>
         </>
       )}
-    </FormField>
+    </TemplateFormField>
   );
 }
 
-function CountInput({ field, register, errorFor }: TemplateFieldProps) {
+/** A field of the template with its label, its help and its message, around the control it renders. */
+function TemplateFormField({
+  field,
+  errorFor,
+  children,
+}: Pick<TemplateFieldProps, 'field' | 'errorFor'> & { children: FormFieldProps['children'] }) {
   const text = useTemplateText();
   return (
     <FormField
@@ -106,18 +105,30 @@ function CountInput({ field, register, errorFor }: TemplateFieldProps) {
       hint={text.help(field)}
       error={errorFor(field.id)}
     >
-      {(props) => (
-        <input
-          className="field__control field__control--count"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          {...props}
-          {...register(pathOf(field.id))}
-        />
-      )}
+      {children}
     </FormField>
+  );
+}
+
+/** A typed count: a text input (a half-typed number is kept as typed), with the numeric keyboard. */
+function CountControl(props: ComponentProps<'input'>) {
+  return (
+    <input
+      className="field__control field__control--count"
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      spellCheck={false}
+      {...props}
+    />
+  );
+}
+
+function CountInput({ field, register, errorFor }: TemplateFieldProps) {
+  return (
+    <TemplateFormField field={field} errorFor={errorFor}>
+      {(props) => <CountControl {...props} {...register(pathOf(field.id))} />}
+    </TemplateFormField>
   );
 }
 
@@ -284,21 +295,13 @@ function CellInput({ path, column, row, control, register, countries, error }: C
   switch (column.type) {
     case 'country':
       return (
-        <Controller
+        <ComboboxController
           control={control}
           name={pathOf(path)}
-          render={({ field }) => (
-            <ComboboxField
-              id={id}
-              label={label}
-              error={error}
-              options={countries}
-              value={typeof field.value === 'string' ? field.value : ''}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-            />
-          )}
+          id={id}
+          label={label}
+          error={error}
+          options={countries}
         />
       );
     case 'choice':
@@ -319,17 +322,7 @@ function CellInput({ path, column, row, control, register, countries, error }: C
     case 'count':
       return (
         <FormField id={id} label={label} error={error}>
-          {(props) => (
-            <input
-              className="field__control field__control--count"
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              spellCheck={false}
-              {...props}
-              {...register(pathOf(path))}
-            />
-          )}
+          {(props) => <CountControl {...props} {...register(pathOf(path))} />}
         </FormField>
       );
     default:

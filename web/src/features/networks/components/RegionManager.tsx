@@ -1,15 +1,18 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { Controller, type FieldErrors, type Resolver, useForm } from 'react-hook-form';
+import { type FieldErrors, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { regionIdParams, regionInputSchema } from '#shared/networks.ts';
-import { MultiComboboxField } from '../../../components/form/Combobox.tsx';
+import { MultiComboboxController } from '../../../components/form/ComboboxControllers.tsx';
 import { FormErrorSummary, type FormProblem } from '../../../components/form/FormErrorSummary.tsx';
 import { InputField } from '../../../components/form/FormField.tsx';
+import { problemsOfFields } from '../../../components/form/SaveFailureNotices.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { countryName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
+import { focusFirstControl } from '../../../lib/focus.ts';
+import { applyServerFields, fieldMessage } from '../../../lib/form-errors.ts';
 import { useCountryOptions, useListFormat } from '../../../lib/name-lists.ts';
 import { useReference } from '../../../lib/reference.ts';
 import { type Region, useRegions } from '../../../lib/regions.ts';
@@ -23,6 +26,12 @@ interface RegionFormValues {
 type RegionField = keyof RegionFormValues;
 const regionFields: readonly RegionField[] = ['id', 'name', 'hostCountries'];
 const controlId = (field: RegionField) => `region-${field}`;
+
+/** The form field an error path names: `hostCountries.1` is about `hostCountries`. */
+function fieldOfPath(path: string): RegionField | undefined {
+  const [head] = path.split('.');
+  return regionFields.find((field) => field === head);
+}
 
 interface RegionBody {
   id: string;
@@ -214,15 +223,10 @@ function RegionForm({
     shouldFocusError: false,
   });
 
-  const fieldError = (field: RegionField) => {
-    const error = errors[field];
-    if (!error) return undefined;
-    if (error.type === 'server' && typeof error.message === 'string') return error.message;
-    return t(`networks.regions.errors.${field}`);
-  };
+  const fieldError = (field: RegionField) =>
+    fieldMessage(errors[field], () => t(`networks.regions.errors.${field}`));
   const inError = (found: FieldErrors<RegionFormValues>) => regionFields.filter((field) => found[field]);
-  const focus = (field: RegionField | undefined) =>
-    window.setTimeout(() => field && document.getElementById(controlId(field))?.focus(), 0);
+  const focusFirst = (fields: readonly RegionField[]) => focusFirstControl(fields.map(controlId));
 
   const onValid = async (body: RegionBody) => {
     setFailure(null);
@@ -236,36 +240,23 @@ function RegionForm({
         else {
           setError('id', { type: 'server', message });
           setFailure({ attempt, general: [] });
-          focus('id');
+          focusFirst(['id']);
         }
         return;
       }
       if (error instanceof ApiError && error.code === 'invalid_request') {
-        const general: FormProblem[] = [];
-        const marked: RegionField[] = [];
-        for (const [path, message] of Object.entries(error.fields)) {
-          const [head = ''] = path.split('.');
-          const field = regionFields.find((candidate) => candidate === head);
-          if (field && !marked.includes(field)) {
-            setError(field, { type: 'server', message });
-            marked.push(field);
-          } else if (!field) general.push({ text: message });
-        }
+        const { marked, unplaced } = applyServerFields(error.fields, fieldOfPath, setError);
+        const general: FormProblem[] = unplaced.map(({ message }) => ({ text: message }));
         if (marked.length === 0 && general.length === 0) general.push({ text: describeError(error) });
         setFailure({ attempt, general });
-        focus(regionFields.find((field) => marked.includes(field)));
+        focusFirst(marked);
         return;
       }
       setFailure({ attempt, general: [{ text: describeError(error) }] });
     }
   };
 
-  const problems: FormProblem[] = failure
-    ? [
-        ...failure.general,
-        ...inError(errors).map((field) => ({ text: fieldError(field) ?? '', fieldId: controlId(field) })),
-      ]
-    : [];
+  const problems = failure ? problemsOfFields(failure.general, inError(errors), fieldError, controlId) : [];
 
   return (
     <form
@@ -274,7 +265,7 @@ function RegionForm({
       aria-labelledby={headingId}
       onSubmit={handleSubmit(onValid, (found) => {
         setFailure({ attempt: Date.now(), general: [] });
-        focus(inError(found)[0]);
+        focusFirst(inError(found));
       })}
     >
       <h3 id={headingId}>
@@ -304,22 +295,14 @@ function RegionForm({
         error={fieldError('name')}
         registration={register('name')}
       />
-      <Controller
+      <MultiComboboxController
         control={control}
         name="hostCountries"
-        render={({ field }) => (
-          <MultiComboboxField
-            id={controlId('hostCountries')}
-            label={t('networks.regions.fields.hostCountries.label')}
-            hint={t('networks.regions.fields.hostCountries.hint')}
-            error={fieldError('hostCountries')}
-            options={hostOptions}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-          />
-        )}
+        id={controlId('hostCountries')}
+        label={t('networks.regions.fields.hostCountries.label')}
+        hint={t('networks.regions.fields.hostCountries.hint')}
+        error={fieldError('hostCountries')}
+        options={hostOptions}
       />
       <div className="button-row">
         <button className="button" type="submit" disabled={save.isPending}>

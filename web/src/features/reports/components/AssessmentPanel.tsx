@@ -1,27 +1,14 @@
-import { useId, useRef, useState } from 'react';
-import { type Resolver, type ResolverResult, useForm } from 'react-hook-form';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButtons } from '../../../components/form/ConfirmButtons.tsx';
 import { FormErrorSummary } from '../../../components/form/FormErrorSummary.tsx';
 import { TextareaField } from '../../../components/form/FormField.tsx';
-import { useUnsavedChangesGuard } from '../../../components/form/use-unsaved-changes-guard.tsx';
+import { StaleVersionNotice } from '../../../components/form/VersionConflict.tsx';
 import { Dialog } from '../../../components/ui/Dialog.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
 import { formatTime } from '../../../lib/dates.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
-import { type Report, useFinaliseReport, useReport, useSaveAssessment } from '../api/reports.ts';
-
-/** The API's limit on an assessment (shared/reports.ts). */
-const MAX_LENGTH = 20_000;
-const FIELD_ID = 'report-assessment';
-
-interface Values {
-  assessment: string;
-}
-
-type Failure =
-  | { kind: 'stale'; attempt: number; current: string | undefined; finalised: boolean }
-  | { kind: 'other'; attempt: number; title: string; message: string };
+import type { Report } from '../api/reports.ts';
+import { ASSESSMENT_FIELD_ID, useAssessment } from '../hooks/use-assessment.ts';
 
 /**
  * For the drafting state's coordinators (the report's `allowed`): the state's own assessment, saved
@@ -43,109 +30,10 @@ export function AssessmentPanel({
   onFinalised: (report: Report) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const describeError = useErrorMessage();
-  const save = useSaveAssessment(report.semester, report.networkId);
-  const finalise = useFinaliseReport(report.semester, report.networkId);
-  const latest = useReport(report.semester, report.networkId, undefined);
-  // The revision this person's text answers to: the one read when the form opened, then each save's.
-  // The report is read again in the background; a change by someone else must not slip under a save.
-  const revision = useRef(report.revision);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const headingId = useId();
-
-  const resolver: Resolver<Values> = async (values) => {
-    const text = values.assessment.trim();
-    let message: string | undefined;
-    if (text === '') message = t('reports.assessment.errors.required');
-    else if (text.length > MAX_LENGTH)
-      message = t('reports.assessment.errors.tooLong', { max: MAX_LENGTH.toLocaleString(i18n.language) });
-    if (message) return { values: {}, errors: { assessment: { type: 'validate', message } } };
-    return { values: { assessment: text }, errors: {} } as ResolverResult<Values>;
-  };
-  const {
-    register,
-    handleSubmit,
-    reset,
-    trigger,
-    getValues,
-    setError,
-    formState: { errors, isDirty },
-  } = useForm<Values>({ defaultValues: { assessment: report.assessment ?? '' }, resolver });
-  const busy = save.isPending || finalise.isPending;
-  const guard = useUnsavedChangesGuard(isDirty && !busy, t('reports.assessment.unsaved'));
-
-  /** A refusal: 409s re-read the report and say what changed; the text stays as typed. */
-  const explain = async (error: unknown, title: string) => {
-    const attempt = Date.now();
-    if (error instanceof ApiError && (error.code === 'stale_version' || error.code === 'not_editable')) {
-      const fresh = (await latest.refetch()).data;
-      if (fresh) revision.current = fresh.revision;
-      setFailure({
-        kind: 'stale',
-        attempt,
-        current: fresh?.assessment,
-        finalised: error.code === 'not_editable' || fresh?.status === 'finalised',
-      });
-      return;
-    }
-    if (error instanceof ApiError && error.fields.assessment) {
-      setError('assessment', { type: 'server', message: error.fields.assessment });
-      setFailure(null);
-      return;
-    }
-    setFailure({ kind: 'other', attempt, title, message: describeError(error) });
-  };
-
-  const saveText = async (assessment: string): Promise<boolean> => {
-    try {
-      const saved = await save.mutateAsync({ assessment, revision: revision.current });
-      revision.current = saved.revision;
-      reset({ assessment: saved.assessment ?? assessment });
-      setSavedAt(new Date().toISOString());
-      setFailure(null);
-      return true;
-    } catch (error) {
-      await explain(error, t('reports.assessment.saveFailed'));
-      return false;
-    }
-  };
-
-  const onValid = async ({ assessment }: Values) => {
-    if (locked) return;
-    await saveText(assessment);
-  };
-
-  const onInvalid = () => {
-    setFailure(null);
-    window.setTimeout(() => document.getElementById(FIELD_ID)?.focus(), 0);
-  };
-
-  const confirmFinalise = async () => {
-    if (isDirty) {
-      // The changed text goes into the finalised report: saved first, or nothing is finalised.
-      if (!(await trigger('assessment'))) {
-        setConfirming(false);
-        window.setTimeout(() => document.getElementById(FIELD_ID)?.focus(), 0);
-        return;
-      }
-      if (!(await saveText(getValues('assessment').trim()))) {
-        setConfirming(false);
-        return;
-      }
-    }
-    try {
-      const finalised = await finalise.mutateAsync({ revision: revision.current });
-      guard.allowNavigation();
-      setConfirming(false);
-      onFinalised(finalised);
-    } catch (error) {
-      setConfirming(false);
-      await explain(error, t('reports.finalise.failed'));
-    }
-  };
-
+  const { form, submit, save, busy, failure, savedAt, confirming, setConfirming, ...assessment } =
+    useAssessment(report, locked, onFinalised);
+  const { register, errors, isDirty } = form;
   const saved = report.assessment !== undefined;
   const nextVersion = Math.max(...report.versions.map((version) => version.version)) + 1;
 
@@ -163,20 +51,21 @@ export function AssessmentPanel({
         </div>
       )}
       {failure?.kind === 'stale' && (
-        <div className="notice notice--error" role="alert" key={failure.attempt}>
-          <h3 className="notice__title">
-            {failure.finalised ? t('reports.assessment.finalisedTitle') : t('reports.assessment.staleTitle')}
-          </h3>
-          <p>
-            {failure.finalised ? t('reports.assessment.finalisedBody') : t('reports.assessment.staleBody')}
-          </p>
+        <StaleVersionNotice
+          key={failure.attempt}
+          headingLevel={3}
+          title={
+            failure.finalised ? t('reports.assessment.finalisedTitle') : t('reports.assessment.staleTitle')
+          }
+          body={failure.finalised ? t('reports.assessment.finalisedBody') : t('reports.assessment.staleBody')}
+        >
           {!failure.finalised && failure.current && (
             <>
               <p>{t('reports.assessment.staleCurrent')}</p>
               <blockquote className="assessment__current prose">{failure.current}</blockquote>
             </>
           )}
-        </div>
+        </StaleVersionNotice>
       )}
       {failure?.kind === 'other' && (
         <FormErrorSummary
@@ -186,13 +75,9 @@ export function AssessmentPanel({
         />
       )}
 
-      <form
-        className="form form--wide"
-        noValidate
-        onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}
-      >
+      <form className="form form--wide" noValidate onSubmit={(event) => void submit(event)}>
         <TextareaField
-          id={FIELD_ID}
+          id={ASSESSMENT_FIELD_ID}
           rows={10}
           label={t('reports.assessment.label')}
           hint={t('reports.assessment.hint')}
@@ -226,42 +111,63 @@ export function AssessmentPanel({
         </>
       )}
 
-      <Dialog
+      <FinaliseDialog
         open={confirming}
-        title={t('reports.finalise.title')}
-        onClose={() => {
-          if (!busy) setConfirming(false);
-        }}
-      >
-        <p>{t('reports.finalise.body', { version: nextVersion })}</p>
-        <p>{t('reports.finalise.readers')}</p>
-        {isDirty ? (
-          <p>{t('reports.finalise.savesFirst')}</p>
-        ) : (
-          !saved && <p>{t('reports.finalise.noAssessment')}</p>
-        )}
-        {busy && <LoadingState label={t('reports.finalise.working')} />}
-        <div className="button-row">
-          <button
-            className="button"
-            type="button"
-            data-autofocus
-            disabled={busy}
-            onClick={() => void confirmFinalise()}
-          >
-            {finalise.isPending ? t('reports.finalise.working') : t('reports.finalise.confirm')}
-          </button>
-          <button
-            className="button button--secondary"
-            type="button"
-            disabled={busy}
-            onClick={() => setConfirming(false)}
-          >
-            {t('reports.finalise.cancel')}
-          </button>
-        </div>
-      </Dialog>
-      {guard.dialog}
+        busy={busy}
+        finalising={assessment.finalise.isPending}
+        nextVersion={nextVersion}
+        note={
+          isDirty ? t('reports.finalise.savesFirst') : saved ? undefined : t('reports.finalise.noAssessment')
+        }
+        onConfirm={() => void assessment.confirmFinalise()}
+        onCancel={() => setConfirming(false)}
+      />
+      {assessment.guardDialog}
     </section>
+  );
+}
+
+interface FinaliseDialogProps {
+  open: boolean;
+  busy: boolean;
+  finalising: boolean;
+  nextVersion: number;
+  /** What happens to the text on finalising (saved first, or there is none), if worth saying. */
+  note: string | undefined;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Asks before finalising: the report becomes a new version that the other organisations then read. */
+function FinaliseDialog({
+  open,
+  busy,
+  finalising,
+  nextVersion,
+  note,
+  onConfirm,
+  onCancel,
+}: FinaliseDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      open={open}
+      title={t('reports.finalise.title')}
+      onClose={() => {
+        if (!busy) onCancel();
+      }}
+    >
+      <p>{t('reports.finalise.body', { version: nextVersion })}</p>
+      <p>{t('reports.finalise.readers')}</p>
+      {note && <p>{note}</p>}
+      {busy && <LoadingState label={t('reports.finalise.working')} />}
+      <ConfirmButtons
+        confirmLabel={finalising ? t('reports.finalise.working') : t('reports.finalise.confirm')}
+        cancelLabel={t('reports.finalise.cancel')}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+        busy={busy}
+      />
+    </Dialog>
   );
 }
