@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditedEntity } from '#shared/audit.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
+import type { Caller } from '../lib/caller.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
-import type { Caller } from '../lib/http/caller.ts';
 import { newId } from '../lib/ids.ts';
 import type { TransactItem } from '../lib/transactions.ts';
 

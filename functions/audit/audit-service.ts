@@ -1,6 +1,6 @@
 import type { AuditedEntity } from '#shared/audit.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, notFound } from '../lib/http/errors.ts';
+import type { Caller } from '../lib/caller.ts';
+import { forbidden, notFound } from '../lib/errors.ts';
 import { AuditRepository } from './audit-repository.ts';
 
 /** The audit trail of one entity: the Commission's admins read any, a state reads its own entities'. */

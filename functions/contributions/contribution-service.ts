@@ -9,8 +9,8 @@ import { currentReportTemplateVersion, reportTemplate } from '#shared/report-tem
 import { daysLeftInSemester, semester, semesterIdAt } from '#shared/semesters.ts';
 import { type AuditRecord, actorOf, auditEntry, SYSTEM_ACTOR } from '../audit/audit-repository.ts';
 import { feedEntries } from '../feed/feed-repository.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
+import type { Caller } from '../lib/caller.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../lib/errors.ts';
 import { ConditionFailed, transact } from '../lib/transactions.ts';
 import { NetworkRepository } from '../networks/network-repository.ts';
 import { networkInSemester } from '../networks/network-service.ts';
@@ -38,12 +38,12 @@ function lockOf(record: ContributionRecord | undefined, semesterStatus: Semester
 
 const lockErrors = {
   already_submitted: () =>
-    new HttpError(
+    new AppError(
       'already_submitted',
       'This contribution has been submitted and is read-only. It can be reopened by the Commission or the drafting state.',
     ),
   semester_closed: () =>
-    new HttpError(
+    new AppError(
       'semester_closed',
       'The semester is closed: contributions can no longer be changed unless the Commission or the drafting state reopens this one.',
     ),
@@ -188,7 +188,7 @@ export async function saveContribution(
   if ((ctx.record?.version ?? 0) !== input.version)
     throw staleVersion('this contribution', ctx.record?.version);
   if (ctx.record && ctx.record.templateVersion !== input.templateVersion) {
-    throw new HttpError('invalid_request', 'This contribution is written against another template version.', {
+    throw new AppError('invalid_request', 'This contribution is written against another template version.', {
       templateVersion: `Use version ${ctx.record.templateVersion}`,
     });
   }
@@ -226,7 +226,7 @@ export async function submitContribution(
   const lock = lockOf(ctx.record, ctx.semesterStatus.status);
   if (lock) throw lockErrors[lock]();
   if (!ctx.record)
-    throw new HttpError('invalid_request', 'Save the contribution before submitting it.', {
+    throw new AppError('invalid_request', 'Save the contribution before submitting it.', {
       values: 'empty',
     });
   if (ctx.record.version !== version) throw staleVersion('this contribution', ctx.record.version);
@@ -237,7 +237,7 @@ export async function submitContribution(
   if (parsed && !parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[['values', ...issue.path].join('.')] ??= issue.message;
-    throw new HttpError('invalid_request', 'Complete the required fields before submitting.', fields);
+    throw new AppError('invalid_request', 'Complete the required fields before submitting.', fields);
   }
   const at = now.toISOString();
   const after: ContributionRecord = {
@@ -278,7 +278,7 @@ export async function reopenContribution(
       isCommissionAdmin(caller) ||
       (caller.role === 'coordinator' && ctx.network.drafting?.state === caller.organisation);
     if (!mayReopen) throw forbidden('A contribution is reopened by the Commission or the drafting state.');
-    throw new HttpError('not_editable', 'This contribution is open for editing already.');
+    throw new AppError('not_editable', 'This contribution is open for editing already.');
   }
   if ((ctx.record?.version ?? 0) !== version) throw staleVersion('this contribution', ctx.record?.version);
   const at = now.toISOString();
@@ -404,7 +404,7 @@ export async function closeSemester(
   if (record.status === 'open') {
     const ended = now.getTime() >= Date.parse(semester(semesterId).endsAt);
     if (!ended && !force) {
-      throw new HttpError(
+      throw new AppError(
         'semester_not_ended',
         `Semester ${semesterId} ends on ${semester(semesterId).end}; close it earlier only with { "force": true }.`,
       );

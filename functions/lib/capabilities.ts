@@ -1,7 +1,7 @@
 import type { Capability } from '#shared/api/schemas.ts';
 import { isParticipatingState } from '#shared/reference/states.ts';
 import { readsNotifiedSecondments } from '../secondments/secondment-policy.ts';
-import type { Caller } from './http/caller.ts';
+import type { Caller } from './caller.ts';
 
 /**
  * The caller's general capabilities, for menus and buttons. Each endpoint still decides for itself

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { arrangementSchema } from '#shared/networks.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
-import { type Idempotency, noIdempotency } from '../lib/http/idempotency.ts';
+import type { Caller } from '../lib/caller.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../lib/errors.ts';
+import { type Idempotency, noIdempotency } from '../lib/idempotency.ts';
 import { newId } from '../lib/ids.ts';
 import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
 import { type ArrangementRecord, ArrangementRepository } from './arrangement-repository.ts';
@@ -60,7 +60,7 @@ export async function proposeArrangement(
 ) {
   if (caller.role !== 'coordinator') throw forbidden("Arrangements are agreed by the states' coordinators.");
   if (!(input.parties as readonly string[]).includes(caller.organisation)) {
-    throw new HttpError('invalid_request', 'Your state must be one of the parties.', {
+    throw new AppError('invalid_request', 'Your state must be one of the parties.', {
       parties: `Add ${caller.organisation} to the parties`,
     });
   }
@@ -94,7 +94,7 @@ async function loadForChange(caller: Caller, id: string, version: number) {
 export async function acceptArrangement(caller: Caller, id: string, version: number, now: Date) {
   const before = await loadForChange(caller, id, version);
   if (before.status !== 'proposed' || before.acceptedBy.includes(caller.organisation)) {
-    throw new HttpError(
+    throw new AppError(
       'not_editable',
       'Your state has already accepted, or the arrangement is no longer open.',
     );
@@ -115,7 +115,7 @@ export async function acceptArrangement(caller: Caller, id: string, version: num
 export async function withdrawArrangement(caller: Caller, id: string, version: number, now: Date) {
   const before = await loadForChange(caller, id, version);
   if (before.status === 'withdrawn')
-    throw new HttpError('not_editable', 'The arrangement is already withdrawn.');
+    throw new AppError('not_editable', 'The arrangement is already withdrawn.');
   const after: ArrangementRecord = {
     ...before,
     status: 'withdrawn',

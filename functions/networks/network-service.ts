@@ -13,9 +13,9 @@ import { isHostCountry } from '#shared/reference/states.ts';
 import { brusselsDate, isSemesterId, semester, semesterIdAt, semesterIdOfDate } from '#shared/semesters.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
 import { tableName } from '../lib/aws.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
-import { type Idempotency, noIdempotency } from '../lib/http/idempotency.ts';
+import type { Caller } from '../lib/caller.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../lib/errors.ts';
+import { type Idempotency, noIdempotency } from '../lib/idempotency.ts';
 import { newId } from '../lib/ids.ts';
 import { ConditionFailed, type TransactItem, transact, versionCondition } from '../lib/transactions.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
@@ -60,7 +60,7 @@ async function load(network: NetworkIdentity) {
 async function semesterRecordOf(semesterId: string) {
   const record = await SemesterRepository.get(semesterId);
   if (!record)
-    throw new HttpError('invalid_request', 'No Presidency is recorded for this semester.', {
+    throw new AppError('invalid_request', 'No Presidency is recorded for this semester.', {
       semester: 'unknown',
     });
   return record;
@@ -210,7 +210,7 @@ async function requireMemberWriter(caller: Caller, network: NetworkIdentity, sem
 }
 
 const semesterClosed = (semesterId: string) =>
-  new HttpError('semester_closed', `Semester ${semesterId} is closed: its activities can no longer change.`);
+  new AppError('semester_closed', `Semester ${semesterId} is closed: its activities can no longer change.`);
 
 async function requireOpenSemester(semesterId: string) {
   const record = await SemesterRepository.get(semesterId);
@@ -286,7 +286,7 @@ export async function updateActivity(
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[['fields', ...issue.path].join('.')] ??= issue.message;
-    throw new HttpError('invalid_request', 'Some fields need correcting.', fields);
+    throw new AppError('invalid_request', 'Some fields need correcting.', fields);
   }
   const newSemester = semesterIdOfDate(String(parsed.data.date));
   await requireOpenSemester(before.semester);
@@ -351,13 +351,9 @@ export async function designateDraftingState(
     throw forbidden("The acting state is designated by the network's member coordinators or the Commission.");
   }
   if (!isMember(members, input.state)) {
-    throw new HttpError(
-      'invalid_request',
-      'Choose a state with an ILO in this network during the semester.',
-      {
-        state: `Members in ${semesterId}: ${members.map((m) => m.state).join(', ') || 'none'}`,
-      },
-    );
+    throw new AppError('invalid_request', 'Choose a state with an ILO in this network during the semester.', {
+      state: `Members in ${semesterId}: ${members.map((m) => m.state).join(', ') || 'none'}`,
+    });
   }
   // The acting state is settled at the close; the Commission's reassignment may come after it.
   if (mode === 'acting') await requireOpenSemester(semesterId);

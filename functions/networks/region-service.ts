@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { regionInputSchema } from '#shared/networks.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, staleVersion } from '../lib/http/errors.ts';
+import type { Caller } from '../lib/caller.ts';
+import { forbidden, staleVersion } from '../lib/errors.ts';
 import { ConditionFailed, transact } from '../lib/transactions.ts';
 import { type RegionRecord, RegionRepository } from './region-repository.ts';
 

@@ -5,8 +5,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnnualSummaryDocument } from '#shared/annual-summary.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, notFound } from '../lib/http/errors.ts';
+import type { Caller } from '../lib/caller.ts';
+import { forbidden, notFound } from '../lib/errors.ts';
 import { ReportFiles } from './report-files.ts';
 
 export const annualPartition = (year: number) => `ANNUAL#${year}`;

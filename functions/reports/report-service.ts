@@ -1,8 +1,8 @@
 import { membersInSemester } from '#shared/networks.ts';
 import { isParticipatingState } from '#shared/reference/states.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
+import type { Caller } from '../lib/caller.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../lib/errors.ts';
 import { ConditionFailed, transact } from '../lib/transactions.ts';
 import { NetworkRepository } from '../networks/network-repository.ts';
 import { RegionRepository } from '../networks/region-repository.ts';
@@ -157,7 +157,7 @@ export async function loadForDrafting(
   if (!(caller.role === 'coordinator' && record.drafting?.state === caller.organisation)) {
     throw forbidden("Only the drafting state's coordinators assess and finalise this report.");
   }
-  if (record.status === 'finalised') throw new HttpError('not_editable', 'This report is finalised.');
+  if (record.status === 'finalised') throw new AppError('not_editable', 'This report is finalised.');
   if (record.revision !== revision) throw staleVersion('this report', record.revision);
   return record;
 }

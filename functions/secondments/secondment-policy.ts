@@ -1,6 +1,6 @@
 import { isParticipatingState } from '#shared/reference/states.ts';
 import { phaseOf, type SecondmentAction } from '#shared/secondments.ts';
-import type { Caller } from '../lib/http/caller.ts';
+import type { Caller } from '../lib/caller.ts';
 import type { SecondmentRecord } from './secondment-repository.ts';
 
 /**

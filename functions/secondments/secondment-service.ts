@@ -11,10 +11,10 @@ import {
 import { brusselsDate } from '#shared/semesters.ts';
 import { actorOf, auditEntry, SYSTEM_ACTOR } from '../audit/audit-repository.ts';
 import { feedEntries } from '../feed/feed-repository.ts';
+import type { Caller } from '../lib/caller.ts';
 import { config } from '../lib/config.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
-import { type Idempotency, noIdempotency } from '../lib/http/idempotency.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../lib/errors.ts';
+import { type Idempotency, noIdempotency } from '../lib/idempotency.ts';
 import { newId } from '../lib/ids.ts';
 import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
 import { postingWrites } from '../networks/network-repository.ts';
@@ -97,7 +97,7 @@ function requireAction(
   today: string,
   why: string,
 ) {
-  if (!allowedActions(caller, record, today).includes(action)) throw new HttpError('not_editable', why);
+  if (!allowedActions(caller, record, today).includes(action)) throw new AppError('not_editable', why);
 }
 
 interface VersionWrite {
@@ -329,7 +329,7 @@ export async function endSecondment(
   const today = brusselsDate(now);
   requireAction(caller, before, 'end', today, `A secondment that is ${before.status} cannot be ended.`);
   if (input.endDate < before.startDate) {
-    throw new HttpError('invalid_request', 'The end date must be on or after the start date.', {
+    throw new AppError('invalid_request', 'The end date must be on or after the start date.', {
       endDate: `On or after ${before.startDate}`,
     });
   }

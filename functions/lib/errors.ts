@@ -1,0 +1,37 @@
+import type { ErrorBody, ErrorCode } from '#shared/errors.ts';
+
+/**
+ * A failure of a use case, as data: a code of the contract (shared/errors.ts), a message for people
+ * and, for wrong input, the fields at fault. Services throw it; only the HTTP adapter
+ * (lib/http/middlewares.ts) turns its code into a status.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
+    };
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
+export const forbidden = (why: string) => new AppError('forbidden', why);
+
+/** A write that carried an outdated version: the client reloads, keeping what was typed. */
+export const staleVersion = (what: string, current?: number) =>
+  new AppError(
+    'stale_version',
+    `Someone else changed ${what} meanwhile${current ? ` (it is now at version ${current})` : ''}. Reload it; your changes are kept in the form.`,
+  );
+
+/** Wrong input found by a use case (not by the request schema): the message and the fields at fault. */
+export const invalidInput = (message: string, fields: Record<string, string>) =>
+  new AppError('invalid_request', message, fields);
