@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ErrorBody, ErrorCode } from '#shared/errors.ts';
 
 /**
@@ -35,3 +36,16 @@ export const staleVersion = (what: string, current?: number) =>
 /** Wrong input found by a use case (not by the request schema): the message and the fields at fault. */
 export const invalidInput = (message: string, fields: Record<string, string>) =>
   new AppError('invalid_request', message, fields);
+
+/**
+ * Wrong input found by a use case's own schema (a template's, an activity kind's): each field under
+ * `prefix` with its first message.
+ */
+export function invalidFields(message: string, prefix: string, error: z.ZodError): AppError {
+  const fields = new Map<string, string>();
+  for (const issue of error.issues) {
+    const key = [prefix, ...issue.path.map(String)].join('.');
+    if (!fields.has(key)) fields.set(key, issue.message);
+  }
+  return invalidInput(message, Object.fromEntries(fields));
+}

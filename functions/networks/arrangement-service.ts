@@ -6,21 +6,11 @@ import { AppError, forbidden, notFound, staleVersion } from '../lib/errors.ts';
 import { type Idempotency, noIdempotency } from '../lib/idempotency.ts';
 import { newId } from '../lib/ids.ts';
 import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
+import { actsOnArrangement, allowedOnArrangement, proposesArrangements } from './arrangement-policy.ts';
 import { type ArrangementRecord, ArrangementRepository } from './arrangement-repository.ts';
 
-export type ArrangementAction = 'accept' | 'withdraw';
-
-const isCoordinatorOf = (caller: Caller, record: Pick<ArrangementRecord, 'parties'>) =>
-  caller.role === 'coordinator' && record.parties.includes(caller.organisation);
-
 function present(record: ArrangementRecord, caller: Caller) {
-  const allowed: ArrangementAction[] = [];
-  if (isCoordinatorOf(caller, record) && record.status !== 'withdrawn') {
-    if (record.status === 'proposed' && !record.acceptedBy.includes(caller.organisation))
-      allowed.push('accept');
-    allowed.push('withdraw');
-  }
-  return { ...record, allowed };
+  return { ...record, allowed: allowedOnArrangement(caller, record) };
 }
 
 async function write(
@@ -58,7 +48,7 @@ export async function proposeArrangement(
   now: Date,
   idempotency: Idempotency = noIdempotency,
 ) {
-  if (caller.role !== 'coordinator') throw forbidden("Arrangements are agreed by the states' coordinators.");
+  if (!proposesArrangements(caller)) throw forbidden("Arrangements are agreed by the states' coordinators.");
   if (!(input.parties as readonly string[]).includes(caller.organisation)) {
     throw new AppError('invalid_request', 'Your state must be one of the parties.', {
       parties: `Add ${caller.organisation} to the parties`,
@@ -85,7 +75,7 @@ export async function proposeArrangement(
 async function loadForChange(caller: Caller, id: string, version: number) {
   const record = await ArrangementRepository.get(id);
   if (!record) throw notFound('The arrangement');
-  if (!isCoordinatorOf(caller, record))
+  if (!actsOnArrangement(caller, record))
     throw forbidden("Only the parties' coordinators act on this arrangement.");
   if (record.version !== version) throw staleVersion('this arrangement', record.version);
   return record;

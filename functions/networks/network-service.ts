@@ -14,18 +14,27 @@ import { brusselsDate, isSemesterId, semester, semesterIdAt, semesterIdOfDate } 
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
 import { tableName } from '../lib/aws.ts';
 import type { Caller } from '../lib/caller.ts';
-import { AppError, forbidden, notFound, staleVersion } from '../lib/errors.ts';
+import { AppError, forbidden, invalidFields, notFound, staleVersion } from '../lib/errors.ts';
 import { type Idempotency, noIdempotency } from '../lib/idempotency.ts';
 import { newId } from '../lib/ids.ts';
 import { ConditionFailed, type TransactItem, transact, versionCondition } from '../lib/transactions.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
 import { type ActivityRecord, activityWrites, toActivity } from './activity-repository.ts';
 import { ArrangementRepository } from './arrangement-repository.ts';
+import {
+  type ActivityAction,
+  allowedOnActivity,
+  allowedOnNetwork,
+  designatesActingStateIn,
+  editsActivity,
+  reassignsDraftingState,
+  recordsActivities,
+  recordsActivitiesIn,
+} from './network-policy.ts';
 import { NetworkRepository, networkPartition, toPosting } from './network-repository.ts';
 import { RegionRepository } from './region-repository.ts';
 
-export type NetworkAction = 'record_activity' | 'designate_acting_state' | 'reassign_drafting_state';
-type ActivityAction = 'edit';
+/** What the recording state may do with an activity it just wrote. */
 const EDITABLE: ActivityAction[] = ['edit'];
 
 interface NetworkIdentity {
@@ -34,9 +43,6 @@ interface NetworkIdentity {
   name?: string;
   hostCountries: string[];
 }
-
-const isWriter = (caller: Caller) => caller.role === 'editor' || caller.role === 'coordinator';
-const isCommissionAdmin = (caller: Caller) => caller.organisation === 'EC' && caller.role === 'admin';
 
 async function identify(networkId: string): Promise<NetworkIdentity> {
   if (NETWORK_ID_PATTERN.test(networkId) && isHostCountry(networkId)) {
@@ -165,17 +171,7 @@ export async function getNetwork(
     activities,
     arrangements,
   } = await networkInSemester(networkId, semesterId);
-  // A closed semester's activities and acting state are settled; the Commission may still reassign.
   const open = semesterStatus !== 'closed';
-  const allowed: NetworkAction[] = [];
-  if (open && isWriter(caller) && isMember(members, caller.organisation)) allowed.push('record_activity');
-  if (
-    open &&
-    ((caller.role === 'coordinator' && isMember(members, caller.organisation)) || isCommissionAdmin(caller))
-  ) {
-    allowed.push('designate_acting_state');
-  }
-  if (isCommissionAdmin(caller)) allowed.push('reassign_drafting_state');
   return {
     ...network,
     members: membersDuring(postings, today, today),
@@ -193,18 +189,18 @@ export async function getNetwork(
     },
     activities: activities.map((a) => ({
       ...a,
-      allowed: open && a.recordedBy === caller.organisation && isWriter(caller) ? EDITABLE : [],
+      allowed: allowedOnActivity(caller, a, open),
     })),
     arrangements,
-    allowed,
+    allowed: allowedOnNetwork(caller, members, open),
   };
 }
 
 async function requireMemberWriter(caller: Caller, network: NetworkIdentity, semesterId: string) {
-  if (!isWriter(caller))
+  if (!recordsActivities(caller))
     throw forbidden("Activities are recorded by member states' editors and coordinators.");
   const { postings } = await load(network);
-  if (!isMember(membersInSemester(postings, semesterId), caller.organisation)) {
+  if (!recordsActivitiesIn(caller, membersInSemester(postings, semesterId))) {
     throw forbidden(`Only states with an ILO in this network during ${semesterId} record its activities.`);
   }
 }
@@ -278,16 +274,12 @@ export async function updateActivity(
   const item = await NetworkRepository.getItem(network.id, `ACTIVITY#${semesterId}#${activityId}`);
   if (!item) throw notFound('The activity');
   const before = toActivity(item);
-  if (before.recordedBy !== caller.organisation || !isWriter(caller)) {
+  if (!editsActivity(caller, before)) {
     throw forbidden("Only the recording state's editors and coordinators change this activity.");
   }
   if (before.version !== input.version) throw staleVersion('this activity', before.version);
   const parsed = activitySchemas[before.kind].safeParse(input.fields);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[['fields', ...issue.path].join('.')] ??= issue.message;
-    throw new AppError('invalid_request', 'Some fields need correcting.', fields);
-  }
+  if (!parsed.success) throw invalidFields('Some fields need correcting.', 'fields', parsed.error);
   const newSemester = semesterIdOfDate(String(parsed.data.date));
   await requireOpenSemester(before.semester);
   if (newSemester !== before.semester) await requireMemberWriter(caller, network, newSemester);
@@ -340,14 +332,10 @@ export async function designateDraftingState(
   const network = await identify(networkId);
   const { own, postings } = await load(network);
   const members = membersInSemester(postings, semesterId);
-  if (mode === 'reassign' && !isCommissionAdmin(caller)) {
+  if (mode === 'reassign' && !reassignsDraftingState(caller)) {
     throw forbidden("Only the Commission's administrators reassign the drafting state.");
   }
-  if (
-    mode === 'acting' &&
-    !isCommissionAdmin(caller) &&
-    !(caller.role === 'coordinator' && isMember(members, caller.organisation))
-  ) {
+  if (mode === 'acting' && !designatesActingStateIn(caller, members)) {
     throw forbidden("The acting state is designated by the network's member coordinators or the Commission.");
   }
   if (!isMember(members, input.state)) {

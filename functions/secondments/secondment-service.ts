@@ -22,8 +22,10 @@ import {
   allowedActions,
   canSee,
   canSeeOfficer,
-  isWriterFor,
   readsNotifiedSecondments,
+  seesDraftsOf,
+  writesSecondments,
+  writesSecondmentsOf,
 } from './secondment-policy.ts';
 import {
   type ListFilter,
@@ -83,7 +85,7 @@ function sameOfficer(a: OfficerRecord | undefined, b: Officer): boolean {
 async function loadForChange(caller: Caller, id: string, version: number): Promise<SecondmentRecord> {
   const record = await SecondmentRepository.get(id);
   if (!record || !canSee(caller, record)) throw notFound('The secondment');
-  if (!isWriterFor(caller, record.state)) {
+  if (!writesSecondmentsOf(caller, record.state)) {
     throw forbidden("Only the seconding state's editors and coordinators can change this secondment.");
   }
   if (record.version !== version) throw staleVersion('this secondment', record.version);
@@ -205,7 +207,7 @@ export async function createSecondment(
   now: Date,
   idempotency: Idempotency = noIdempotency,
 ) {
-  if (caller.role !== 'editor' && caller.role !== 'coordinator') {
+  if (!writesSecondments(caller)) {
     throw forbidden("Only a participating state's editors and coordinators notify secondments.");
   }
   const at = now.toISOString();
@@ -397,8 +399,9 @@ export async function secondmentHistory(caller: Caller, id: string): Promise<Sec
   if (!record || !canSee(caller, record)) throw notFound('The secondment');
   const versions = await SecondmentRepository.history(id);
   // Other organisations see the versions from notification on; a state's drafts stay its own.
-  const visible =
-    caller.organisation === record.state ? versions : versions.filter((v) => v.secondment.status !== 'draft');
+  const visible = seesDraftsOf(caller, record.state)
+    ? versions
+    : versions.filter((v) => v.secondment.status !== 'draft');
   return {
     items: visible.map(({ version, action, at, actor, secondment }) => ({
       version,

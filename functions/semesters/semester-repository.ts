@@ -23,6 +23,8 @@ export interface SemesterRecord {
   version: number;
 }
 
+export type SemesterStatus = SemesterRecord['status'];
+
 function toRecord(item: Record<string, unknown>): SemesterRecord {
   const { semester, presidency, status, closedAt, version, reportsPending } =
     item as unknown as SemesterRecord;
