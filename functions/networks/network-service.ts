@@ -12,14 +12,13 @@ import {
 import { isHostCountry } from '#shared/reference/states.ts';
 import { brusselsDate, isSemesterId, semester, semesterIdAt, semesterIdOfDate } from '#shared/semesters.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
-import { tableName } from '../lib/aws.ts';
 import type { Caller } from '../lib/caller.ts';
 import { AppError, forbidden, invalidFields, notFound, staleVersion } from '../lib/errors.ts';
 import { type Idempotency, noIdempotency } from '../lib/idempotency.ts';
 import { newId } from '../lib/ids.ts';
-import { ConditionFailed, type TransactItem, transact, versionCondition } from '../lib/transactions.ts';
+import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
-import { type ActivityRecord, activityWrites, toActivity } from './activity-repository.ts';
+import { type ActivityRecord, activityWrites } from './activity-repository.ts';
 import { ArrangementRepository } from './arrangement-repository.ts';
 import {
   type ActivityAction,
@@ -31,7 +30,7 @@ import {
   recordsActivities,
   recordsActivitiesIn,
 } from './network-policy.ts';
-import { NetworkRepository, networkPartition, toPosting } from './network-repository.ts';
+import { draftingWrites, NetworkRepository } from './network-repository.ts';
 import { RegionRepository } from './region-repository.ts';
 
 /** What the recording state may do with an activity it just wrote. */
@@ -58,7 +57,7 @@ async function load(network: NetworkIdentity) {
   const own = await NetworkRepository.partition(network.id);
   const postings =
     network.kind === 'country'
-      ? own.filter((item) => String(item.sk).startsWith('POSTING#')).map(toPosting)
+      ? own.postings
       : (await Promise.all(network.hostCountries.map((cc) => NetworkRepository.postings(cc)))).flat();
   return { own, postings };
 }
@@ -70,15 +69,6 @@ async function semesterRecordOf(semesterId: string) {
       semester: 'unknown',
     });
   return record;
-}
-
-function designationOf(own: Record<string, unknown>[], semesterId: string) {
-  const item = own.find((i) => i.sk === `DRAFTING#${semesterId}`);
-  return {
-    actingState: item?.actingState as string | undefined,
-    reassignedTo: item?.reassignedTo as string | undefined,
-    version: (item?.version as number | undefined) ?? 0,
-  };
 }
 
 /** Networks with an ILO active today, with their members now; regional networks too. */
@@ -129,7 +119,7 @@ export async function networkInSemester(networkId: string, semesterId: string) {
   ]);
   const { presidency } = semesterRecord;
   const members = membersInSemester(postings, semesterId);
-  const designation = designationOf(own, semesterId);
+  const designation = own.designationIn(semesterId);
   return {
     network,
     postings,
@@ -139,8 +129,7 @@ export async function networkInSemester(networkId: string, semesterId: string) {
     designation,
     drafting: draftingStateFor({ presidency, members, ...designation }),
     activities: own
-      .filter((item) => String(item.sk).startsWith(`ACTIVITY#${semesterId}#`))
-      .map(toActivity)
+      .activitiesIn(semesterId)
       .sort((a, b) => String(a.fields.date).localeCompare(String(b.fields.date))),
     arrangements: arrangements.filter(
       (a) =>
@@ -271,9 +260,8 @@ export async function updateActivity(
 ) {
   const network = await identify(networkId);
   if (!isSemesterId(semesterId)) throw notFound('The activity');
-  const item = await NetworkRepository.getItem(network.id, `ACTIVITY#${semesterId}#${activityId}`);
-  if (!item) throw notFound('The activity');
-  const before = toActivity(item);
+  const before = await NetworkRepository.activity(network.id, semesterId, activityId);
+  if (!before) throw notFound('The activity');
   if (!editsActivity(caller, before)) {
     throw forbidden("Only the recording state's editors and coordinators change this activity.");
   }
@@ -345,7 +333,7 @@ export async function designateDraftingState(
   }
   // The acting state is settled at the close; the Commission's reassignment may come after it.
   if (mode === 'acting') await requireOpenSemester(semesterId);
-  const before = designationOf(own, semesterId);
+  const before = own.designationIn(semesterId);
   if (before.version !== input.version)
     throw staleVersion("this network's drafting designation", before.version);
   const at = now.toISOString();
@@ -357,20 +345,7 @@ export async function designateDraftingState(
   };
   try {
     await transact([
-      {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            pk: networkPartition(network.id),
-            sk: `DRAFTING#${semesterId}`,
-            entityType: 'DraftingDesignation',
-            ...after,
-            updatedAt: at,
-          },
-          // Version 0 means no designation yet.
-          ...versionCondition(before.version === 0 ? undefined : before.version),
-        },
-      },
+      draftingWrites.put(network.id, semesterId, after, at, before.version),
       auditEntry({
         kind: 'drafting',
         entityId: `${network.id}.${semesterId}`,
