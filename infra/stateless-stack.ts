@@ -40,7 +40,8 @@ import {
   SIGN_IN_CALLBACK_PATH,
   SIGNED_OUT_PATH,
 } from '#shared/auth.ts';
-import { REPORTS_PREFIX } from '#shared/table-design.ts';
+import { SERVICE_NAME } from '#shared/service.ts';
+import { AUDIT_KEY_PREFIX, REPORTS_PREFIX } from '#shared/table-design.ts';
 import { OperationalAlarms } from './alarms.ts';
 import { lambdaBundling, lambdaBundlingWithFonts } from './bundling.ts';
 import { customAttributeName } from './cognito-attributes.ts';
@@ -92,12 +93,8 @@ const RUNTIME_ACKNOWLEDGEMENT = {
     'Node.js 22 is a supported LTS runtime and the one the bundles target (esbuild node22) and the tests run; moving to a newer one is a tested change, not a drift.',
 };
 
-// Partition keys of audit entries (functions/audit/audit-repository.ts), and what would change one.
-const AUDIT_KEY_PREFIX = 'AUDIT#';
+// What would change an audit entry (their keys: AUDIT_KEY_PREFIX).
 const AUDIT_TRAIL_CHANGES = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-
-/** Matches the Logger in functions/lib/logger.ts. */
-const SERVICE_NAME = 'ilo-network';
 
 /** The logical id of a construct's CloudFormation resource, as cdk-nag names it in a finding. */
 function logicalIdOf(construct: IConstruct): string {
