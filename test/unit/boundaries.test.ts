@@ -16,17 +16,18 @@ const biome = join(root, 'node_modules', '.bin', 'biome');
 const scratch = mkdtempSync(join(tmpdir(), 'boundaries-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-// The scratch folder is no git checkout: the same rules, without the VCS integration.
+// A scratch folder is no git checkout: the same rules, without the VCS integration.
 const { vcs: _vcs, ...config } = JSON.parse(readFileSync(join(root, 'biome.json'), 'utf8'));
-writeFileSync(join(scratch, 'biome.json'), JSON.stringify(config));
 
 let fixtures = 0;
 function lint(file: string, importLine: string) {
   const folder = join(scratch, `case-${++fixtures}`);
   const path = join(folder, file);
   mkdirSync(dirname(path), { recursive: true });
+  // Each case is a repository of its own, so that the overrides' folder patterns apply as at the root.
+  writeFileSync(join(folder, 'biome.json'), JSON.stringify(config));
   writeFileSync(path, `${importLine}\n\nexport const used = imported;\n`);
-  const run = spawnSync(biome, ['lint', '--config-path', join(scratch, 'biome.json'), file], {
+  const run = spawnSync(biome, ['lint', file], {
     cwd: folder,
     encoding: 'utf8',
   });
