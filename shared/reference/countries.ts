@@ -16,6 +16,8 @@ const namesByLocale = new Map<string, Intl.DisplayNames>();
  * "Czechia" alike, in any language, without shipping name tables.
  */
 export function countryName(code: string, locale: string = REPORT_LOCALE): string {
+  // Not a region code (a regional network's `R-…` id, say): Intl.DisplayNames would throw.
+  if (!/^[A-Z]{2}$/.test(code)) return code;
   let names = namesByLocale.get(locale);
   if (!names) {
     names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
