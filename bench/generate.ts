@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { saveContribution, submitContribution } from '#functions/contributions/contribution-service.ts';
 import { dynamo, tableName } from '#functions/lib/aws.ts';
-import type { Caller } from '#functions/lib/http/caller.ts';
+import type { Caller } from '#functions/lib/caller.ts';
 import { acceptArrangement, proposeArrangement } from '#functions/networks/arrangement-service.ts';
 import { designateDraftingState, recordActivity } from '#functions/networks/network-service.ts';
 import { saveRegion } from '#functions/networks/region-service.ts';

@@ -81,33 +81,63 @@ export const routes: readonly Route[] = [
   { endpoint: 'getAnnualSummary', entry: 'handlers/reports/annual-summary.ts', bucket: 'read' },
 ];
 
+/**
+ * When a scheduled job runs: the one table the CDK stack's rules (infra/stateless-stack.ts) and the
+ * local scheduler (local/scheduler.ts) both read.
+ */
+export interface JobSchedule {
+  /** Time of day in `timeZone`. */
+  hour: number;
+  minute: number;
+  timeZone: 'UTC' | 'Europe/Brussels';
+  /**
+   * Only on these days (the cron day-of-month and month fields), e.g. the semester boundaries; every
+   * day when absent. The local scheduler runs every job daily at its time: each job catches up on what
+   * is due, so a daily run does on those days what the boundary run does.
+   */
+  on?: { day: string; month: string };
+}
+
+type Job = Omit<Route, 'endpoint'> & { table: 'read' | 'read-write'; schedule?: JobSchedule };
+
 /** Jobs: handlers started by a schedule, a deployment or a queue rather than by a route. */
-export const jobs: Record<
-  | 'seedReference'
-  | 'erasePersonalData'
-  | 'closeSemesters'
-  | 'sendReminders'
-  | 'generateReports'
-  | 'draftAnnualSummary',
-  Omit<Route, 'endpoint'> & { table: 'read' | 'read-write' }
-> = {
+export const jobs = {
   seedReference: { entry: 'handlers/seed-reference.ts', table: 'read-write' },
-  erasePersonalData: { entry: 'handlers/erase-personal-data.ts', table: 'read-write' },
-  closeSemesters: { entry: 'handlers/close-semesters.ts', table: 'read-write', sendsToReportQueue: true },
-  sendReminders: { entry: 'handlers/send-reminders.ts', table: 'read-write' },
+  /** After midnight in Brussels in winter and summer alike. */
+  erasePersonalData: {
+    entry: 'handlers/erase-personal-data.ts',
+    table: 'read-write',
+    schedule: { hour: 1, minute: 30, timeZone: 'UTC' },
+  },
+  /** At each semester boundary: midnight in Brussels on 1 January and 1 July. */
+  closeSemesters: {
+    entry: 'handlers/close-semesters.ts',
+    table: 'read-write',
+    sendsToReportQueue: true,
+    schedule: { hour: 0, minute: 0, timeZone: 'Europe/Brussels', on: { day: '1', month: '1,7' } },
+  },
+  sendReminders: {
+    entry: 'handlers/send-reminders.ts',
+    table: 'read-write',
+    schedule: { hour: 7, minute: 0, timeZone: 'UTC' },
+  },
   generateReports: {
     entry: 'handlers/generate-reports.ts',
     table: 'read-write',
     bucket: 'read-write',
     rendersDocuments: true,
   },
+  /** Daily, so that it follows late report versions; it drafts only when its inputs changed. */
   draftAnnualSummary: {
     entry: 'handlers/draft-annual-summary.ts',
     table: 'read-write',
     bucket: 'read-write',
     rendersDocuments: true,
+    schedule: { hour: 4, minute: 0, timeZone: 'UTC' },
   },
-};
+} as const satisfies Record<string, Job>;
+
+export type JobName = keyof typeof jobs;
 
 export const routeKey = (route: Route) =>
   `${endpoints[route.endpoint].method} ${endpoints[route.endpoint].path}`;

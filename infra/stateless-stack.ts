@@ -30,7 +30,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as triggers from 'aws-cdk-lib/triggers';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { Construct, IConstruct } from 'constructs';
-import { jobs, type Route, routes } from '#functions/routes.ts';
+import { type JobSchedule, jobs, type Route, routes } from '#functions/routes.ts';
 import { type Endpoint, endpoints } from '#shared/api/endpoints.ts';
 import { API_REQUEST_HEADERS } from '#shared/api/headers.ts';
 import {
@@ -40,7 +40,8 @@ import {
   SIGN_IN_CALLBACK_PATH,
   SIGNED_OUT_PATH,
 } from '#shared/auth.ts';
-import { REPORTS_PREFIX } from '#shared/table-design.ts';
+import { SERVICE_NAME } from '#shared/service.ts';
+import { AUDIT_KEY_PREFIX, REPORTS_PREFIX } from '#shared/table-design.ts';
 import { OperationalAlarms } from './alarms.ts';
 import { lambdaBundling, lambdaBundlingWithFonts } from './bundling.ts';
 import { customAttributeName } from './cognito-attributes.ts';
@@ -92,16 +93,19 @@ const RUNTIME_ACKNOWLEDGEMENT = {
     'Node.js 22 is a supported LTS runtime and the one the bundles target (esbuild node22) and the tests run; moving to a newer one is a tested change, not a drift.',
 };
 
-// Partition keys of audit entries (functions/audit/audit-repository.ts), and what would change one.
-const AUDIT_KEY_PREFIX = 'AUDIT#';
+// What would change an audit entry (their keys: AUDIT_KEY_PREFIX).
 const AUDIT_TRAIL_CHANGES = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-
-/** Matches the Logger in functions/lib/logger.ts. */
-const SERVICE_NAME = 'ilo-network';
 
 /** The logical id of a construct's CloudFormation resource, as cdk-nag names it in a finding. */
 function logicalIdOf(construct: IConstruct): string {
   return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+/** An EventBridge rule's schedule for a daily job of functions/routes.ts (rules keep UTC only). */
+function dailyRuleSchedule(schedule: JobSchedule): events.Schedule {
+  if (schedule.timeZone !== 'UTC' || schedule.on)
+    throw new Error('An EventBridge rule runs daily in UTC; use EventBridge Scheduler for other schedules');
+  return events.Schedule.cron({ minute: String(schedule.minute), hour: String(schedule.hour) });
 }
 
 /** `seedReference` -> `SeedReference`, for construct ids. */
@@ -277,8 +281,8 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(2),
     });
 
-    // Erases officers' names and contacts once their retention period has passed; daily, after
-    // midnight in Brussels in winter and summer alike (01:30 UTC).
+    // Erases officers' names and contacts once their retention period has passed; daily (every
+    // schedule is in the jobs table of functions/routes.ts, which the local scheduler reads too).
     const erasePersonalData = this.handlerFunction('ErasePersonalData', jobs.erasePersonalData, {
       description: `Job: erase personal data past its retention (functions/${jobs.erasePersonalData.entry})`,
       timeout: Duration.minutes(5),
@@ -286,7 +290,7 @@ export class StatelessStack extends Stack {
     });
     new events.Rule(this, 'ErasePersonalDataDaily', {
       description: 'Erase personal data past its retention period',
-      schedule: events.Schedule.cron({ minute: '30', hour: '1' }),
+      schedule: dailyRuleSchedule(jobs.erasePersonalData.schedule),
       targets: [new eventsTargets.LambdaFunction(erasePersonalData, { retryAttempts: 2 })],
     });
 
@@ -310,11 +314,11 @@ export class StatelessStack extends Stack {
     new scheduler.Schedule(this, 'CloseSemestersAtBoundary', {
       description: 'Close the semester that has just ended (and any missed before it)',
       schedule: scheduler.ScheduleExpression.cron({
-        minute: '0',
-        hour: '0',
-        day: '1',
-        month: '1,7',
-        timeZone: TimeZone.EUROPE_BRUSSELS,
+        minute: String(jobs.closeSemesters.schedule.minute),
+        hour: String(jobs.closeSemesters.schedule.hour),
+        day: jobs.closeSemesters.schedule.on.day,
+        month: jobs.closeSemesters.schedule.on.month,
+        timeZone: TimeZone.of(jobs.closeSemesters.schedule.timeZone),
       }),
       target: new schedulerTargets.LambdaInvoke(closeSemesters, {
         // The job reads "now" from `time`, like an EventBridge scheduled event.
@@ -335,14 +339,14 @@ export class StatelessStack extends Stack {
         "The scheduler's role may invoke the close job's versions and aliases (the LambdaInvoke target's grant), nothing else.",
     });
 
-    // Reminders of outstanding contributions, 14 and 3 days before the end; daily at 07:00 UTC.
+    // Reminders of outstanding contributions, 14 and 3 days before the end; daily.
     const sendReminders = this.handlerFunction('SendReminders', jobs.sendReminders, {
       description: `Job: contribution reminders (functions/${jobs.sendReminders.entry})`,
       timeout: Duration.minutes(2),
     });
     new events.Rule(this, 'SendRemindersDaily', {
       description: 'Remind states of contributions still to submit',
-      schedule: events.Schedule.cron({ minute: '0', hour: '7' }),
+      schedule: dailyRuleSchedule(jobs.sendReminders.schedule),
       targets: [new eventsTargets.LambdaFunction(sendReminders, { retryAttempts: 2 })],
     });
 
@@ -376,7 +380,7 @@ export class StatelessStack extends Stack {
     });
     new events.Rule(this, 'DraftAnnualSummaryDaily', {
       description: "Draft the Commission's annual summary once a year's second semester is closed",
-      schedule: events.Schedule.cron({ minute: '0', hour: '4' }),
+      schedule: dailyRuleSchedule(jobs.draftAnnualSummary.schedule),
       targets: [new eventsTargets.LambdaFunction(draftAnnualSummary, { retryAttempts: 2 })],
     });
 

@@ -9,7 +9,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { saveContribution, submitContribution } from '#functions/contributions/contribution-service.ts';
 import { dynamo, tableName } from '#functions/lib/aws.ts';
-import type { Caller } from '#functions/lib/http/caller.ts';
+import type { Caller } from '#functions/lib/caller.ts';
 import { acceptArrangement, proposeArrangement } from '#functions/networks/arrangement-service.ts';
 import { NetworkRepository } from '#functions/networks/network-repository.ts';
 import { listNetworks, recordActivity } from '#functions/networks/network-service.ts';

@@ -6,6 +6,7 @@
 import './process-defaults.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jobs } from '#functions/routes.ts';
 import { hasDemoData, seedDemoSecondments } from './demo-data.ts';
 import { type BackingServices, type LocalApp, startBackingServices, startLocalApp } from './runtime.ts';
 import { startLocalScheduler } from './scheduler.ts';
@@ -92,16 +93,15 @@ Press Ctrl-C to stop.`);
   const { handler: closeSemesters } = await import('#functions/handlers/close-semesters.ts');
   const { handler: sendReminders } = await import('#functions/handlers/send-reminders.ts');
   const { handler: draftAnnualSummary } = await import('#functions/handlers/draft-annual-summary.ts');
-  // The same schedules as the stack's rules (infra/stateless-stack.ts), run at start-up to catch up.
+  // The schedules of the jobs table, which the stack's rules read too; run at start-up to catch up.
   scheduler = startLocalScheduler(
     [
-      { name: 'close-semesters', hourUtc: 23, minuteUtc: 5, run: closeSemesters },
-      { name: 'erase-personal-data', hourUtc: 1, minuteUtc: 30, run: erasePersonalData },
-      { name: 'send-reminders', hourUtc: 7, minuteUtc: 0, run: sendReminders },
+      { name: 'close-semesters', schedule: jobs.closeSemesters.schedule, run: closeSemesters },
+      { name: 'erase-personal-data', schedule: jobs.erasePersonalData.schedule, run: erasePersonalData },
+      { name: 'send-reminders', schedule: jobs.sendReminders.schedule, run: sendReminders },
       {
         name: 'draft-annual-summary',
-        hourUtc: 4,
-        minuteUtc: 0,
+        schedule: jobs.draftAnnualSummary.schedule,
         // After the reports the close asked for have been generated.
         run: async (event) => {
           await app?.reportQueue.idle();

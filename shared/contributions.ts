@@ -12,6 +12,7 @@ import {
   type TemplateField,
   templateFields,
 } from './report-templates.ts';
+import { semesterIdSchema } from './semesters.ts';
 
 export type ContributionMode = 'draft' | 'submission';
 export type ContributionValues = Record<string, unknown>;
@@ -121,13 +122,13 @@ export const contributionSchema = z
 export type Contribution = z.infer<typeof contributionSchema>;
 
 export const contributionParams = z.strictObject({
-  id: z.string().regex(/^\d{4}-H[12]$/, 'Use the form YYYY-H1 or YYYY-H2'),
+  id: semesterIdSchema,
   net: z.string().regex(/^([A-Z]{2}|R-[a-z0-9-]{2,40})$/, 'A network id is a host country code or R-<name>'),
   state: z.string().regex(/^[A-Z]{2}$/, 'A state code has two capital letters'),
 });
 
 export const semesterParams = z.strictObject({
-  id: z.string().regex(/^\d{4}-H[12]$/, 'Use the form YYYY-H1 or YYYY-H2'),
+  id: semesterIdSchema,
 });
 
 export const semesterSummarySchema = z.object({

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { isHostCountry, isParticipatingState } from './reference/states.ts';
-import { semester } from './semesters.ts';
+import { semester, semesterIdSchema } from './semesters.ts';
 
 /** A country network's id is its host country code; a regional one's is `R-<slug>`. */
 export const NETWORK_ID_PATTERN = /^([A-Z]{2}|R-[a-z0-9-]{2,40})$/;
@@ -293,16 +293,13 @@ export const networkParams = z.strictObject({
     .regex(NETWORK_ID_PATTERN, 'A network id is a host country code (TR) or a regional id (R-sahel)'),
 });
 export const networkSemesterParams = networkParams.extend({
-  semester: z.string().regex(/^\d{4}-H[12]$/, 'Use the form YYYY-H1 or YYYY-H2'),
+  semester: semesterIdSchema,
 });
 export const activityParams = networkSemesterParams.extend({
   activityId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not an id this API issued'),
 });
 export const networkQuerySchema = z.strictObject({
-  semester: z
-    .string()
-    .regex(/^\d{4}-H[12]$/, 'Use the form YYYY-H1 or YYYY-H2')
-    .optional(),
+  semester: semesterIdSchema.optional(),
 });
 export const designationSchema = z
   .strictObject({

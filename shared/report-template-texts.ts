@@ -196,3 +196,56 @@ const fr: Texts = {
 };
 
 export const templateFieldTexts = { en, fr } as const;
+
+/**
+ * The template's section and part titles, in English and French: the one source for the template's
+ * own titles (report-templates.ts), the report renderer's headings (English) and the web app.
+ */
+export const templateSectionTitles = {
+  en: {
+    A1: 'Meetings',
+    A2: 'Exchange of information and practice',
+    A3: 'Coordination with commercial carriers',
+    A4: 'Training attended and given',
+    A5: 'Common approaches to gathering and reporting information',
+    A6: 'Contacts with host and neighbouring networks and international organisations',
+    A7: 'Representation and task-sharing arrangements',
+    A8: "Asylum seekers' access to protection",
+    A9: 'Difficulties and recommendations',
+    B1: 'Irregular migration flows originating from or transiting the host country',
+    B2: 'Routes',
+    B3: 'Smuggling organisations and their methods',
+    B4: 'Incidents, factors and trends',
+    B5: 'Identity and travel document fraud',
+    B6: 'Assistance to the host authorities',
+    B7: 'Return and readmission cooperation',
+    C: 'Figures',
+  },
+  fr: {
+    A1: 'Réunions',
+    A2: 'Échange d’informations et de pratiques',
+    A3: 'Coordination avec les transporteurs commerciaux',
+    A4: 'Formations suivies et données',
+    A5: 'Approches communes de collecte et de communication des informations',
+    A6: 'Contacts avec les réseaux du pays hôte et des pays voisins et avec les organisations internationales',
+    A7: 'Arrangements de représentation et de partage des tâches',
+    A8: 'Accès des demandeurs d’asile à la protection',
+    A9: 'Difficultés et recommandations',
+    B1: 'Flux de migration irrégulière en provenance ou en transit du pays hôte',
+    B2: 'Itinéraires',
+    B3: 'Organisations de passeurs et leurs méthodes',
+    B4: 'Incidents, facteurs et tendances',
+    B5: 'Fraude aux documents d’identité et de voyage',
+    B6: 'Assistance aux autorités du pays hôte',
+    B7: 'Coopération en matière de retour et de réadmission',
+    C: 'Chiffres',
+  },
+} as const;
+
+export type TemplateSectionId = keyof (typeof templateSectionTitles)['en'];
+
+/** The names of the template's three parts. */
+export const templatePartNames = {
+  en: { A: 'Network activities', B: 'Situation in the host country', C: 'Figures' },
+  fr: { A: 'Activités du réseau', B: 'Situation dans le pays hôte', C: 'Chiffres' },
+} as const;

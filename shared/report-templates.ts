@@ -3,6 +3,7 @@
  * written against and the report renders with that version. Version 1 is modelled on Articles 2 and 4
  * of Regulation 377/2004; the official annex of Decision 2005/687/EC can be loaded as a later version.
  */
+import { type TemplateSectionId, templateSectionTitles } from './report-template-texts.ts';
 export type SectionKind = 'records' | 'narrative' | 'table' | 'figures';
 
 /** Network records that feed a section read-only, so nobody retypes them. */
@@ -84,16 +85,16 @@ const count = (id: string): TemplateField => ({
 });
 
 const section = (
-  id: string,
+  id: TemplateSectionId,
   kind: SectionKind,
-  title: string,
   fields: TemplateField[],
   source?: RecordSource,
 ): TemplateSection => ({
   id,
   part: id[0] as TemplateSection['part'],
   titleKey: `report.sections.${id}`,
-  title,
+  // The English title; every title, in each language, is in report-template-texts.ts.
+  title: templateSectionTitles.en[id],
   kind,
   ...(source ? { source } : {}),
   fields,
@@ -103,42 +104,16 @@ export const reportTemplateV1: ReportTemplate = {
   version: 1,
   regime: 'regulation-377-2004',
   sections: [
-    section('A1', 'records', 'Meetings', [narrative('A1.comments', false, 5000)], 'meetings'),
-    section('A2', 'narrative', 'Exchange of information and practice', [narrative('A2.text', true)]),
-    section(
-      'A3',
-      'records',
-      'Coordination with commercial carriers',
-      [narrative('A3.comments', false, 5000)],
-      'carrier_positions',
-    ),
-    section(
-      'A4',
-      'records',
-      'Training attended and given',
-      [narrative('A4.comments', false, 5000)],
-      'trainings',
-    ),
-    section('A5', 'narrative', 'Common approaches to gathering and reporting information', [
-      narrative('A5.text'),
-    ]),
-    section(
-      'A6',
-      'records',
-      'Contacts with host and neighbouring networks and international organisations',
-      [narrative('A6.comments', false, 5000)],
-      'contacts',
-    ),
-    section(
-      'A7',
-      'records',
-      'Representation and task-sharing arrangements',
-      [narrative('A7.comments', false, 5000)],
-      'arrangements',
-    ),
-    section('A8', 'narrative', "Asylum seekers' access to protection", [narrative('A8.text')]),
-    section('A9', 'narrative', 'Difficulties and recommendations', [narrative('A9.text')]),
-    section('B1', 'table', 'Irregular migration flows originating from or transiting the host country', [
+    section('A1', 'records', [narrative('A1.comments', false, 5000)], 'meetings'),
+    section('A2', 'narrative', [narrative('A2.text', true)]),
+    section('A3', 'records', [narrative('A3.comments', false, 5000)], 'carrier_positions'),
+    section('A4', 'records', [narrative('A4.comments', false, 5000)], 'trainings'),
+    section('A5', 'narrative', [narrative('A5.text')]),
+    section('A6', 'records', [narrative('A6.comments', false, 5000)], 'contacts'),
+    section('A7', 'records', [narrative('A7.comments', false, 5000)], 'arrangements'),
+    section('A8', 'narrative', [narrative('A8.text')]),
+    section('A9', 'narrative', [narrative('A9.text')]),
+    section('B1', 'table', [
       table('B1.flows', [
         { id: 'nationality', type: 'country' },
         { id: 'originOrTransit', type: 'choice', options: ['origin', 'transit'] },
@@ -147,7 +122,7 @@ export const reportTemplateV1: ReportTemplate = {
       ]),
       narrative('B1.text', true),
     ]),
-    section('B2', 'table', 'Routes', [
+    section('B2', 'table', [
       table('B2.routes', [
         { id: 'from', type: 'country' },
         { id: 'via', type: 'text', maxLength: 200 },
@@ -157,9 +132,9 @@ export const reportTemplateV1: ReportTemplate = {
       ]),
       narrative('B2.text'),
     ]),
-    section('B3', 'narrative', 'Smuggling organisations and their methods', [narrative('B3.text')]),
-    section('B4', 'narrative', 'Incidents, factors and trends', [narrative('B4.text', true)]),
-    section('B5', 'table', 'Identity and travel document fraud', [
+    section('B3', 'narrative', [narrative('B3.text')]),
+    section('B4', 'narrative', [narrative('B4.text', true)]),
+    section('B5', 'table', [
       table('B5.fraud', [
         {
           id: 'documentType',
@@ -176,9 +151,9 @@ export const reportTemplateV1: ReportTemplate = {
       ]),
       narrative('B5.text'),
     ]),
-    section('B6', 'narrative', 'Assistance to the host authorities', [narrative('B6.text')]),
-    section('B7', 'narrative', 'Return and readmission cooperation', [narrative('B7.text')]),
-    section('C', 'figures', 'Figures', [
+    section('B6', 'narrative', [narrative('B6.text')]),
+    section('B7', 'narrative', [narrative('B7.text')]),
+    section('C', 'figures', [
       count('C.personsNotBoarded'),
       count('C.fraudulentDocuments'),
       count('C.returnsFacilitated'),

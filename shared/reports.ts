@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { draftingReasons } from './networks.ts';
+import { semesterIdSchema } from './semesters.ts';
 
 const stateText = z.object({ state: z.string(), text: z.string() });
 
@@ -119,7 +120,7 @@ export const reportSchema = z
   .meta({ id: 'Report' });
 
 export const reportParams = z.strictObject({
-  id: z.string().regex(/^\d{4}-H[12]$/, 'Use the form YYYY-H1 or YYYY-H2'),
+  id: semesterIdSchema,
   net: z.string().regex(/^([A-Z]{2}|R-[a-z0-9-]{2,40})$/, 'A network id is a host country code or R-<name>'),
 });
 export const reportQuerySchema = z.strictObject({ version: z.coerce.number().int().positive().optional() });

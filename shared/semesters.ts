@@ -2,11 +2,16 @@
  * Semester arithmetic. A semester is `YYYY-H1` (1 January to 30 June) or `YYYY-H2` (1 July to
  * 31 December); its boundaries are at midnight Europe/Brussels, whatever the runtime's time zone.
  */
+import * as z from 'zod';
+
 export const SEMESTER_TIME_ZONE = 'Europe/Brussels';
 
 export type SemesterId = `${number}-H${1 | 2}`;
 
 export const SEMESTER_ID_PATTERN = /^(\d{4})-H([12])$/;
+
+/** A semester id in a request or an answer: the one schema every path, query and message uses. */
+export const semesterIdSchema = z.string().regex(SEMESTER_ID_PATTERN, 'Use the form YYYY-H1 or YYYY-H2');
 
 export interface Semester {
   id: SemesterId;

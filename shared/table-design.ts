@@ -24,3 +24,9 @@ export const tableDesign = {
 } as const;
 
 export const REPORTS_PREFIX = 'reports/';
+
+/**
+ * Audit entries' partition keys begin so (`AUDIT#<kind>#<id>`, functions/audit/audit-repository.ts);
+ * the CDK stack denies every function changing an item under it.
+ */
+export const AUDIT_KEY_PREFIX = 'AUDIT#';

@@ -1,8 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditedEntity } from '#shared/audit.ts';
+import { AUDIT_KEY_PREFIX } from '#shared/table-design.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
+import type { Caller } from '../lib/caller.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
-import type { Caller } from '../lib/http/caller.ts';
 import { newId } from '../lib/ids.ts';
 import type { TransactItem } from '../lib/transactions.ts';
 
@@ -49,9 +50,9 @@ export function auditEntry(input: {
     Put: {
       TableName: tableName(),
       Item: {
-        pk: `AUDIT#${input.kind}#${input.entityId}`,
+        pk: auditPartition(input.kind, input.entityId),
         sk: id,
-        gsi2pk: `AUDIT#${input.actor.organisation}`,
+        gsi2pk: `${AUDIT_KEY_PREFIX}${input.actor.organisation}`,
         gsi2sk: id,
         entityType: 'Audit',
         id,
@@ -68,9 +69,11 @@ export function auditEntry(input: {
   };
 }
 
+const auditPartition = (kind: AuditedEntity, entityId: string) => `${AUDIT_KEY_PREFIX}${kind}#${entityId}`;
+
 export const AuditRepository = {
   async listForEntity(kind: AuditedEntity, entityId: string, limit: number, cursor: string | undefined) {
-    const pk = `AUDIT#${kind}#${entityId}`;
+    const pk = auditPartition(kind, entityId);
     const page = await dynamo().send(
       new QueryCommand({
         TableName: tableName(),

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContributionStatus, ContributionValues } from '#shared/contributions.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
-import { queryAll } from '../lib/query.ts';
+import { queryAll, type StoredItem } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /**
@@ -39,7 +39,7 @@ const key = (semester: string, networkId: string, state: string) => ({
 });
 const VALUES_SUFFIX = '#VALUES';
 
-function toRecord(item: Record<string, unknown>): ContributionRecord {
+function toRecord(item: StoredItem): ContributionRecord {
   const {
     pk: _pk,
     sk: _sk,
@@ -52,7 +52,7 @@ function toRecord(item: Record<string, unknown>): ContributionRecord {
     gsi3sk: _f,
     ...record
   } = item;
-  return record as unknown as ContributionRecord;
+  return record as ContributionRecord;
 }
 
 /**
@@ -81,7 +81,7 @@ async function queryRecords(input: QueryCommandInput): Promise<ContributionRecor
 }
 
 /** Contribution items with their values items (from one partition), as records. */
-function withValues(items: Record<string, unknown>[]): ContributionRecord[] {
+function withValues(items: StoredItem[]): ContributionRecord[] {
   const values = new Map<string, ContributionValues>();
   for (const item of items) {
     const sk = String(item.sk);

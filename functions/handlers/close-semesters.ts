@@ -1,6 +1,6 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { closeEndedSemesters } from '../contributions/contribution-service.ts';
 import { logger } from '../lib/logger.ts';
+import { closeEndedSemesters } from '../semesters/semester-service.ts';
 
 /**
  * Job (schedule): closes every semester that has ended and is still open, so a missed run catches

@@ -1,12 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import * as z from 'zod';
 import { logger } from '../lib/logger.ts';
+import { generationRequestSchema } from '../reports/generation-request.ts';
 import { generateNetworkReport } from '../reports/report-generation.ts';
-
-const requestSchema = z.object({
-  semester: z.string().regex(/^\d{4}-H[12]$/),
-  networkId: z.string().min(2).max(60),
-});
 
 /**
  * Job (SQS): generates one network report per message. A failed message is reported back
@@ -18,7 +13,7 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
-      const request = requestSchema.parse(JSON.parse(record.body));
+      const request = generationRequestSchema.parse(JSON.parse(record.body));
       const result = await generateNetworkReport(request.semester, request.networkId, new Date(), {
         leaseOwner: record.messageId,
       });

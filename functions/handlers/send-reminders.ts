@@ -1,6 +1,6 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { sendContributionReminders } from '../contributions/contribution-service.ts';
 import { logger } from '../lib/logger.ts';
+import { sendContributionReminders } from '../semesters/semester-service.ts';
 
 /** Job (daily): reminders of outstanding contributions 14 and 3 days before the semester ends. */
 export const handler = async (event: Pick<ScheduledEvent, 'time'>) => {

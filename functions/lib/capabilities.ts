@@ -1,26 +1,27 @@
 import type { Capability } from '#shared/api/schemas.ts';
-import { isParticipatingState } from '#shared/reference/states.ts';
-import { readsNotifiedSecondments } from '../secondments/secondment-policy.ts';
-import type { Caller } from './http/caller.ts';
+import { submitsContributions, writesContributions } from '../contributions/contribution-policy.ts';
+import { proposesArrangements } from '../networks/arrangement-policy.ts';
+import { managesRegions, reassignsDraftingState, recordsActivities } from '../networks/network-policy.ts';
+import { readsNotifiedSecondments, writesSecondments } from '../secondments/secondment-policy.ts';
+import { closesSemesters } from '../semesters/semester-policy.ts';
+import type { Caller } from './caller.ts';
 
 /**
- * The caller's general capabilities, for menus and buttons. Each endpoint still decides for itself
- * (membership, ownership, locks); these say only what the organisation and role can ever do.
+ * The caller's general capabilities, for menus and buttons, composed from the policies. Each endpoint
+ * still decides for itself (membership, ownership, locks); these say only what the organisation and
+ * role can ever do.
  */
 export function capabilitiesOf(caller: Caller): Capability[] {
-  const state = isParticipatingState(caller.organisation);
-  const writer = state && (caller.role === 'editor' || caller.role === 'coordinator');
-  const admin = caller.organisation === 'EC' && caller.role === 'admin';
   const all: [Capability, boolean][] = [
     ['secondments.read', readsNotifiedSecondments(caller)],
-    ['secondments.write', writer],
-    ['networks.record_activity', writer],
-    ['arrangements.propose', state && caller.role === 'coordinator'],
-    ['contributions.write', writer],
-    ['contributions.submit', state && caller.role === 'coordinator'],
-    ['semesters.close', admin],
-    ['regions.manage', admin],
-    ['drafting.reassign', admin],
+    ['secondments.write', writesSecondments(caller)],
+    ['networks.record_activity', recordsActivities(caller)],
+    ['arrangements.propose', proposesArrangements(caller)],
+    ['contributions.write', writesContributions(caller)],
+    ['contributions.submit', submitsContributions(caller)],
+    ['semesters.close', closesSemesters(caller)],
+    ['regions.manage', managesRegions(caller)],
+    ['drafting.reassign', reassignsDraftingState(caller)],
   ];
   return all.filter(([, allowed]) => allowed).map(([capability]) => capability);
 }

@@ -1,4 +1,4 @@
-import { HttpError } from './http/errors.ts';
+import { AppError } from './errors.ts';
 
 type Key = Record<string, unknown>;
 
@@ -34,7 +34,7 @@ export function decodeCursor(cursor: string | undefined, shape: CursorShape): Ke
   } catch {
     // fall through
   }
-  throw new HttpError('invalid_request', 'The list cursor is not valid: start from the first page.', {
+  throw new AppError('invalid_request', 'The list cursor is not valid: start from the first page.', {
     'query.cursor': 'not a cursor this API issued',
   });
 }

@@ -1,9 +1,10 @@
 import type { ActivityKind } from '#shared/networks.ts';
 import { tableName } from '../lib/aws.ts';
+import type { StoredItem } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
-import { networkPartition } from './network-repository.ts';
+import { activityKey, networkEntityTypes } from './network-keys.ts';
 
-/** An activity recorded in a network: pk `NETWORK#<id>`, sk `ACTIVITY#<semester>#<activityId>`. */
+/** An activity recorded in a network (keys: network-keys.ts). */
 export interface ActivityRecord {
   id: string;
   networkId: string;
@@ -16,14 +17,8 @@ export interface ActivityRecord {
   fields: Record<string, unknown>;
 }
 
-export const activityKey = (networkId: string, semester: string, id: string) => ({
-  pk: networkPartition(networkId),
-  sk: `ACTIVITY#${semester}#${id}`,
-});
-
-export function toActivity(item: Record<string, unknown>): ActivityRecord {
-  const { id, networkId, kind, semester, recordedBy, version, createdAt, updatedAt, fields } =
-    item as unknown as ActivityRecord;
+export function toActivity(item: StoredItem): ActivityRecord {
+  const { id, networkId, kind, semester, recordedBy, version, createdAt, updatedAt, fields } = item;
   return { id, networkId, kind, semester, recordedBy, version, createdAt, updatedAt, fields };
 }
 
@@ -34,7 +29,7 @@ export const activityWrites = {
         TableName: tableName(),
         Item: {
           ...activityKey(record.networkId, record.semester, record.id),
-          entityType: 'Activity',
+          entityType: networkEntityTypes.activity,
           ...record,
         },
         ...versionCondition(expectedVersion),

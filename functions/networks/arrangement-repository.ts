@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../lib/aws.ts';
-import { queryAll } from '../lib/query.ts';
+import { queryAll, type StoredItem } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /**
@@ -24,9 +24,9 @@ export interface ArrangementRecord {
   updatedAt: string;
 }
 
-function toArrangement(item: Record<string, unknown>): ArrangementRecord {
+function toArrangement(item: StoredItem): ArrangementRecord {
   const { pk: _pk, sk: _sk, entityType: _t, gsi3pk: _g, gsi3sk: _s, ...record } = item;
-  return record as unknown as ArrangementRecord;
+  return record as ArrangementRecord;
 }
 
 export const ArrangementRepository = {

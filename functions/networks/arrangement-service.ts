@@ -1,26 +1,16 @@
 import type { z } from 'zod';
 import type { arrangementSchema } from '#shared/networks.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
-import { type Idempotency, noIdempotency } from '../lib/http/idempotency.ts';
+import type { Caller } from '../lib/caller.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../lib/errors.ts';
+import { type Idempotency, noIdempotency } from '../lib/idempotency.ts';
 import { newId } from '../lib/ids.ts';
 import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
+import { actsOnArrangement, allowedOnArrangement, proposesArrangements } from './arrangement-policy.ts';
 import { type ArrangementRecord, ArrangementRepository } from './arrangement-repository.ts';
 
-export type ArrangementAction = 'accept' | 'withdraw';
-
-const isCoordinatorOf = (caller: Caller, record: Pick<ArrangementRecord, 'parties'>) =>
-  caller.role === 'coordinator' && record.parties.includes(caller.organisation);
-
 function present(record: ArrangementRecord, caller: Caller) {
-  const allowed: ArrangementAction[] = [];
-  if (isCoordinatorOf(caller, record) && record.status !== 'withdrawn') {
-    if (record.status === 'proposed' && !record.acceptedBy.includes(caller.organisation))
-      allowed.push('accept');
-    allowed.push('withdraw');
-  }
-  return { ...record, allowed };
+  return { ...record, allowed: allowedOnArrangement(caller, record) };
 }
 
 async function write(
@@ -58,9 +48,9 @@ export async function proposeArrangement(
   now: Date,
   idempotency: Idempotency = noIdempotency,
 ) {
-  if (caller.role !== 'coordinator') throw forbidden("Arrangements are agreed by the states' coordinators.");
+  if (!proposesArrangements(caller)) throw forbidden("Arrangements are agreed by the states' coordinators.");
   if (!(input.parties as readonly string[]).includes(caller.organisation)) {
-    throw new HttpError('invalid_request', 'Your state must be one of the parties.', {
+    throw new AppError('invalid_request', 'Your state must be one of the parties.', {
       parties: `Add ${caller.organisation} to the parties`,
     });
   }
@@ -85,7 +75,7 @@ export async function proposeArrangement(
 async function loadForChange(caller: Caller, id: string, version: number) {
   const record = await ArrangementRepository.get(id);
   if (!record) throw notFound('The arrangement');
-  if (!isCoordinatorOf(caller, record))
+  if (!actsOnArrangement(caller, record))
     throw forbidden("Only the parties' coordinators act on this arrangement.");
   if (record.version !== version) throw staleVersion('this arrangement', record.version);
   return record;
@@ -94,7 +84,7 @@ async function loadForChange(caller: Caller, id: string, version: number) {
 export async function acceptArrangement(caller: Caller, id: string, version: number, now: Date) {
   const before = await loadForChange(caller, id, version);
   if (before.status !== 'proposed' || before.acceptedBy.includes(caller.organisation)) {
-    throw new HttpError(
+    throw new AppError(
       'not_editable',
       'Your state has already accepted, or the arrangement is no longer open.',
     );
@@ -115,7 +105,7 @@ export async function acceptArrangement(caller: Caller, id: string, version: num
 export async function withdrawArrangement(caller: Caller, id: string, version: number, now: Date) {
   const before = await loadForChange(caller, id, version);
   if (before.status === 'withdrawn')
-    throw new HttpError('not_editable', 'The arrangement is already withdrawn.');
+    throw new AppError('not_editable', 'The arrangement is already withdrawn.');
   const after: ArrangementRecord = {
     ...before,
     status: 'withdrawn',

@@ -1,17 +1,40 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Posting } from '#shared/networks.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
-import { queryAll } from '../lib/query.ts';
-import type { TransactItem } from '../lib/transactions.ts';
+import { queryAll, type StoredItem } from '../lib/query.ts';
+import { type TransactItem, versionCondition } from '../lib/transactions.ts';
+import { type ActivityRecord, toActivity } from './activity-repository.ts';
+import {
+  activityKey,
+  draftingKey,
+  networkEntityTypes,
+  networkPartition,
+  POSTING_PREFIX,
+  POSTINGS_INDEX_PARTITION,
+  postingIndexKey,
+  postingKey,
+} from './network-keys.ts';
 
 /**
- * Networks are derived from secondments. Each notified secondment has a posting item in the
- * partition of its host country's network (`NETWORK#<cc>` / `POSTING#<secondmentId>`), written in
- * the same transaction as the secondment, and indexed in gsi3 `POSTINGS` for the networks index.
- * The same partition holds the network's activities (`ACTIVITY#<semester>#<date>#<id>`) and its
- * drafting designations (`DRAFTING#<semester>`), so a network page is one Query per host country.
+ * Networks are derived from secondments: each notified secondment has a posting item in its host
+ * country's network partition, written in the same transaction as the secondment and indexed in gsi3
+ * for the networks index. The same partition holds the network's activities and its drafting
+ * designations (keys: network-keys.ts).
  */
-export const networkPartition = (networkId: string) => `NETWORK#${networkId}`;
+
+/** A network's acting state and the Commission's reassignment in one semester; version 0: none yet. */
+export interface DraftingDesignation {
+  actingState?: string;
+  reassignedTo?: string;
+  version: number;
+}
+
+/** One network partition, read by one Query, as typed records. */
+export interface NetworkPartition {
+  postings: Posting[];
+  activitiesIn(semester: string): ActivityRecord[];
+  designationIn(semester: string): DraftingDesignation;
+}
 
 export const postingWrites = {
   put(posting: Posting): TransactItem {
@@ -19,28 +42,40 @@ export const postingWrites = {
       Put: {
         TableName: tableName(),
         Item: {
-          pk: networkPartition(posting.hostCountry),
-          sk: `POSTING#${posting.secondmentId}`,
-          entityType: 'Posting',
+          ...postingKey(posting.hostCountry, posting.secondmentId),
+          entityType: networkEntityTypes.posting,
           ...posting,
-          gsi3pk: 'POSTINGS',
-          gsi3sk: `${posting.hostCountry}#${posting.secondmentId}`,
+          ...postingIndexKey(posting.hostCountry, posting.secondmentId),
         },
       },
     };
   },
   delete(hostCountry: string, secondmentId: string): TransactItem {
-    return {
-      Delete: {
-        TableName: tableName(),
-        Key: { pk: networkPartition(hostCountry), sk: `POSTING#${secondmentId}` },
-      },
-    };
+    return { Delete: { TableName: tableName(), Key: postingKey(hostCountry, secondmentId) } };
   },
 };
 
-export function toPosting(item: Record<string, unknown>): Posting {
-  const { secondmentId, state, hostCountry, startDate, endDate, city } = item as unknown as Posting;
+export const draftingWrites = {
+  put(networkId: string, semester: string, designation: DraftingDesignation, at: string, expected: number) {
+    return {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...draftingKey(networkId, semester),
+          entityType: networkEntityTypes.drafting,
+          semester,
+          ...designation,
+          updatedAt: at,
+        },
+        // Version 0 means no designation yet.
+        ...versionCondition(expected === 0 ? undefined : expected),
+      },
+    } satisfies TransactItem;
+  },
+};
+
+export function toPosting(item: StoredItem): Posting {
+  const { secondmentId, state, hostCountry, startDate, endDate, city } = item;
   return {
     secondmentId,
     state,
@@ -51,21 +86,38 @@ export function toPosting(item: Record<string, unknown>): Posting {
   };
 }
 
+function toDesignation(item: StoredItem | undefined): DraftingDesignation {
+  return {
+    ...(item?.actingState ? { actingState: item.actingState } : {}),
+    ...(item?.reassignedTo ? { reassignedTo: item.reassignedTo } : {}),
+    version: item?.version ?? 0,
+  };
+}
+
 export const NetworkRepository = {
   /** Everything in one network partition: postings, activities, drafting designations. */
-  async partition(networkId: string): Promise<Record<string, unknown>[]> {
-    return queryAll({
+  async partition(networkId: string): Promise<NetworkPartition> {
+    const items = await queryAll({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': networkPartition(networkId) },
     });
+    const ofType = (type: string) => items.filter((item) => item.entityType === type);
+    const activities = ofType(networkEntityTypes.activity).map(toActivity);
+    const designations = ofType(networkEntityTypes.drafting);
+    return {
+      postings: ofType(networkEntityTypes.posting).map(toPosting),
+      activitiesIn: (semester) => activities.filter((activity) => activity.semester === semester),
+      designationIn: (semester) =>
+        toDesignation(designations.find((item) => item.sk === draftingKey(networkId, semester).sk)),
+    };
   },
 
   async postings(hostCountry: string): Promise<Posting[]> {
     const items = await queryAll({
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': networkPartition(hostCountry), ':prefix': 'POSTING#' },
+      ExpressionAttributeValues: { ':pk': networkPartition(hostCountry), ':prefix': POSTING_PREFIX },
     });
     return items.map(toPosting);
   },
@@ -76,15 +128,15 @@ export const NetworkRepository = {
       TableName: tableName(),
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'POSTINGS' },
+      ExpressionAttributeValues: { ':pk': POSTINGS_INDEX_PARTITION },
     });
     return items.map(toPosting);
   },
 
-  async getItem(networkId: string, sk: string): Promise<Record<string, unknown> | undefined> {
+  async activity(networkId: string, semester: string, id: string): Promise<ActivityRecord | undefined> {
     const { Item } = await dynamo().send(
-      new GetCommand({ TableName: tableName(), Key: { pk: networkPartition(networkId), sk } }),
+      new GetCommand({ TableName: tableName(), Key: activityKey(networkId, semester, id) }),
     );
-    return Item;
+    return Item ? toActivity(Item) : undefined;
   },
 };

@@ -12,20 +12,28 @@ import {
 import { isHostCountry } from '#shared/reference/states.ts';
 import { brusselsDate, isSemesterId, semester, semesterIdAt, semesterIdOfDate } from '#shared/semesters.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
-import { tableName } from '../lib/aws.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
-import { type Idempotency, noIdempotency } from '../lib/http/idempotency.ts';
+import type { Caller } from '../lib/caller.ts';
+import { AppError, forbidden, invalidFields, notFound, staleVersion } from '../lib/errors.ts';
+import { type Idempotency, noIdempotency } from '../lib/idempotency.ts';
 import { newId } from '../lib/ids.ts';
-import { ConditionFailed, type TransactItem, transact, versionCondition } from '../lib/transactions.ts';
+import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
-import { type ActivityRecord, activityWrites, toActivity } from './activity-repository.ts';
+import { type ActivityRecord, activityWrites } from './activity-repository.ts';
 import { ArrangementRepository } from './arrangement-repository.ts';
-import { NetworkRepository, networkPartition, toPosting } from './network-repository.ts';
+import {
+  type ActivityAction,
+  allowedOnActivity,
+  allowedOnNetwork,
+  designatesActingStateIn,
+  editsActivity,
+  reassignsDraftingState,
+  recordsActivities,
+  recordsActivitiesIn,
+} from './network-policy.ts';
+import { draftingWrites, NetworkRepository } from './network-repository.ts';
 import { RegionRepository } from './region-repository.ts';
 
-export type NetworkAction = 'record_activity' | 'designate_acting_state' | 'reassign_drafting_state';
-type ActivityAction = 'edit';
+/** What the recording state may do with an activity it just wrote. */
 const EDITABLE: ActivityAction[] = ['edit'];
 
 interface NetworkIdentity {
@@ -34,9 +42,6 @@ interface NetworkIdentity {
   name?: string;
   hostCountries: string[];
 }
-
-const isWriter = (caller: Caller) => caller.role === 'editor' || caller.role === 'coordinator';
-const isCommissionAdmin = (caller: Caller) => caller.organisation === 'EC' && caller.role === 'admin';
 
 async function identify(networkId: string): Promise<NetworkIdentity> {
   if (NETWORK_ID_PATTERN.test(networkId) && isHostCountry(networkId)) {
@@ -52,7 +57,7 @@ async function load(network: NetworkIdentity) {
   const own = await NetworkRepository.partition(network.id);
   const postings =
     network.kind === 'country'
-      ? own.filter((item) => String(item.sk).startsWith('POSTING#')).map(toPosting)
+      ? own.postings
       : (await Promise.all(network.hostCountries.map((cc) => NetworkRepository.postings(cc)))).flat();
   return { own, postings };
 }
@@ -60,19 +65,10 @@ async function load(network: NetworkIdentity) {
 async function semesterRecordOf(semesterId: string) {
   const record = await SemesterRepository.get(semesterId);
   if (!record)
-    throw new HttpError('invalid_request', 'No Presidency is recorded for this semester.', {
+    throw new AppError('invalid_request', 'No Presidency is recorded for this semester.', {
       semester: 'unknown',
     });
   return record;
-}
-
-function designationOf(own: Record<string, unknown>[], semesterId: string) {
-  const item = own.find((i) => i.sk === `DRAFTING#${semesterId}`);
-  return {
-    actingState: item?.actingState as string | undefined,
-    reassignedTo: item?.reassignedTo as string | undefined,
-    version: (item?.version as number | undefined) ?? 0,
-  };
 }
 
 /** Networks with an ILO active today, with their members now; regional networks too. */
@@ -123,7 +119,7 @@ export async function networkInSemester(networkId: string, semesterId: string) {
   ]);
   const { presidency } = semesterRecord;
   const members = membersInSemester(postings, semesterId);
-  const designation = designationOf(own, semesterId);
+  const designation = own.designationIn(semesterId);
   return {
     network,
     postings,
@@ -133,8 +129,7 @@ export async function networkInSemester(networkId: string, semesterId: string) {
     designation,
     drafting: draftingStateFor({ presidency, members, ...designation }),
     activities: own
-      .filter((item) => String(item.sk).startsWith(`ACTIVITY#${semesterId}#`))
-      .map(toActivity)
+      .activitiesIn(semesterId)
       .sort((a, b) => String(a.fields.date).localeCompare(String(b.fields.date))),
     arrangements: arrangements.filter(
       (a) =>
@@ -165,17 +160,7 @@ export async function getNetwork(
     activities,
     arrangements,
   } = await networkInSemester(networkId, semesterId);
-  // A closed semester's activities and acting state are settled; the Commission may still reassign.
   const open = semesterStatus !== 'closed';
-  const allowed: NetworkAction[] = [];
-  if (open && isWriter(caller) && isMember(members, caller.organisation)) allowed.push('record_activity');
-  if (
-    open &&
-    ((caller.role === 'coordinator' && isMember(members, caller.organisation)) || isCommissionAdmin(caller))
-  ) {
-    allowed.push('designate_acting_state');
-  }
-  if (isCommissionAdmin(caller)) allowed.push('reassign_drafting_state');
   return {
     ...network,
     members: membersDuring(postings, today, today),
@@ -193,24 +178,24 @@ export async function getNetwork(
     },
     activities: activities.map((a) => ({
       ...a,
-      allowed: open && a.recordedBy === caller.organisation && isWriter(caller) ? EDITABLE : [],
+      allowed: allowedOnActivity(caller, a, open),
     })),
     arrangements,
-    allowed,
+    allowed: allowedOnNetwork(caller, members, open),
   };
 }
 
 async function requireMemberWriter(caller: Caller, network: NetworkIdentity, semesterId: string) {
-  if (!isWriter(caller))
+  if (!recordsActivities(caller))
     throw forbidden("Activities are recorded by member states' editors and coordinators.");
   const { postings } = await load(network);
-  if (!isMember(membersInSemester(postings, semesterId), caller.organisation)) {
+  if (!recordsActivitiesIn(caller, membersInSemester(postings, semesterId))) {
     throw forbidden(`Only states with an ILO in this network during ${semesterId} record its activities.`);
   }
 }
 
 const semesterClosed = (semesterId: string) =>
-  new HttpError('semester_closed', `Semester ${semesterId} is closed: its activities can no longer change.`);
+  new AppError('semester_closed', `Semester ${semesterId} is closed: its activities can no longer change.`);
 
 async function requireOpenSemester(semesterId: string) {
   const record = await SemesterRepository.get(semesterId);
@@ -275,19 +260,14 @@ export async function updateActivity(
 ) {
   const network = await identify(networkId);
   if (!isSemesterId(semesterId)) throw notFound('The activity');
-  const item = await NetworkRepository.getItem(network.id, `ACTIVITY#${semesterId}#${activityId}`);
-  if (!item) throw notFound('The activity');
-  const before = toActivity(item);
-  if (before.recordedBy !== caller.organisation || !isWriter(caller)) {
+  const before = await NetworkRepository.activity(network.id, semesterId, activityId);
+  if (!before) throw notFound('The activity');
+  if (!editsActivity(caller, before)) {
     throw forbidden("Only the recording state's editors and coordinators change this activity.");
   }
   if (before.version !== input.version) throw staleVersion('this activity', before.version);
   const parsed = activitySchemas[before.kind].safeParse(input.fields);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[['fields', ...issue.path].join('.')] ??= issue.message;
-    throw new HttpError('invalid_request', 'Some fields need correcting.', fields);
-  }
+  if (!parsed.success) throw invalidFields('Some fields need correcting.', 'fields', parsed.error);
   const newSemester = semesterIdOfDate(String(parsed.data.date));
   await requireOpenSemester(before.semester);
   if (newSemester !== before.semester) await requireMemberWriter(caller, network, newSemester);
@@ -340,28 +320,20 @@ export async function designateDraftingState(
   const network = await identify(networkId);
   const { own, postings } = await load(network);
   const members = membersInSemester(postings, semesterId);
-  if (mode === 'reassign' && !isCommissionAdmin(caller)) {
+  if (mode === 'reassign' && !reassignsDraftingState(caller)) {
     throw forbidden("Only the Commission's administrators reassign the drafting state.");
   }
-  if (
-    mode === 'acting' &&
-    !isCommissionAdmin(caller) &&
-    !(caller.role === 'coordinator' && isMember(members, caller.organisation))
-  ) {
+  if (mode === 'acting' && !designatesActingStateIn(caller, members)) {
     throw forbidden("The acting state is designated by the network's member coordinators or the Commission.");
   }
   if (!isMember(members, input.state)) {
-    throw new HttpError(
-      'invalid_request',
-      'Choose a state with an ILO in this network during the semester.',
-      {
-        state: `Members in ${semesterId}: ${members.map((m) => m.state).join(', ') || 'none'}`,
-      },
-    );
+    throw new AppError('invalid_request', 'Choose a state with an ILO in this network during the semester.', {
+      state: `Members in ${semesterId}: ${members.map((m) => m.state).join(', ') || 'none'}`,
+    });
   }
   // The acting state is settled at the close; the Commission's reassignment may come after it.
   if (mode === 'acting') await requireOpenSemester(semesterId);
-  const before = designationOf(own, semesterId);
+  const before = own.designationIn(semesterId);
   if (before.version !== input.version)
     throw staleVersion("this network's drafting designation", before.version);
   const at = now.toISOString();
@@ -373,20 +345,7 @@ export async function designateDraftingState(
   };
   try {
     await transact([
-      {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            pk: networkPartition(network.id),
-            sk: `DRAFTING#${semesterId}`,
-            entityType: 'DraftingDesignation',
-            ...after,
-            updatedAt: at,
-          },
-          // Version 0 means no designation yet.
-          ...versionCondition(before.version === 0 ? undefined : before.version),
-        },
-      },
+      draftingWrites.put(network.id, semesterId, after, at, before.version),
       auditEntry({
         kind: 'drafting',
         entityId: `${network.id}.${semesterId}`,

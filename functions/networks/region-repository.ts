@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../lib/aws.ts';
+import type { StoredItem } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /** Regional networks: reference data kept by the Commission. pk `REFERENCE`, sk `REGION#<id>`. */
@@ -11,8 +12,8 @@ export interface RegionRecord {
   updatedAt: string;
 }
 
-function toRegion(item: Record<string, unknown>): RegionRecord {
-  const { id, name, hostCountries, version, updatedAt } = item as unknown as RegionRecord;
+function toRegion(item: StoredItem): RegionRecord {
+  const { id, name, hostCountries, version, updatedAt } = item;
   return { id, name, hostCountries, version, updatedAt };
 }
 

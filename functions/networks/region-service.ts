@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { regionInputSchema } from '#shared/networks.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, staleVersion } from '../lib/http/errors.ts';
+import type { Caller } from '../lib/caller.ts';
+import { forbidden, staleVersion } from '../lib/errors.ts';
 import { ConditionFailed, transact } from '../lib/transactions.ts';
+import { managesRegions } from './network-policy.ts';
 import { type RegionRecord, RegionRepository } from './region-repository.ts';
 
 /** Creates (version 0) or replaces a regional network: the Commission's administrators only. */
@@ -13,7 +14,7 @@ export async function saveRegion(
   input: z.output<typeof regionInputSchema>,
   now: Date,
 ) {
-  if (caller.organisation !== 'EC' || caller.role !== 'admin') {
+  if (!managesRegions(caller)) {
     throw forbidden("Regional networks are reference data kept by the Commission's administrators.");
   }
   const before = await RegionRepository.get(id);

@@ -1,4 +1,4 @@
-import type { Reference } from '#shared/api/schemas.ts';
+import { type Reference, referenceSchema } from '#shared/api/schemas.ts';
 import { defaultPresidencyCalendar } from '#shared/reference/presidency.ts';
 import { hostCountries, participatingStates, type StateCode } from '#shared/reference/states.ts';
 import { reportTemplates } from '#shared/report-templates.ts';
@@ -16,8 +16,8 @@ export async function referenceData(now: Date): Promise<Reference> {
       return { id, start, end, startsAt, endsAt, presidency: record.presidency };
     }),
     currentSemester: semesterIdAt(now),
-    // The template is readonly data; the answer is a plain copy of it.
-    reportTemplates: structuredClone(reportTemplates) as unknown as Reference['reportTemplates'],
+    // The template is readonly data; the answer is a copy of it, checked against the contract.
+    reportTemplates: referenceSchema.shape.reportTemplates.parse(reportTemplates),
   };
 }
 

@@ -5,9 +5,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnnualSummaryDocument } from '#shared/annual-summary.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, notFound } from '../lib/http/errors.ts';
+import type { Caller } from '../lib/caller.ts';
+import { forbidden, notFound } from '../lib/errors.ts';
 import { ReportFiles } from './report-files.ts';
+import { readsAnnualSummary } from './report-policy.ts';
 
 export const annualPartition = (year: number) => `ANNUAL#${year}`;
 
@@ -28,7 +29,7 @@ export async function latestSummary(year: number) {
 
 /** The latest annual summary with links: the Commission, the Council and the Parliament. */
 export async function getAnnualSummary(caller: Caller, year: number) {
-  if (!['EC', 'COUNCIL', 'EP'].includes(caller.organisation)) {
+  if (!readsAnnualSummary(caller)) {
     throw forbidden('The annual summary is read by the Commission, the Council and the Parliament.');
   }
   const latest = await latestSummary(year);

@@ -2,11 +2,7 @@ import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { sqs } from '../lib/aws.ts';
 import { config } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
-
-export interface GenerationRequest {
-  semester: string;
-  networkId: string;
-}
+import { type GenerationRequest, generationRequestSchema } from './generation-request.ts';
 
 /**
  * One message per network report to generate, through the queue (SQS on AWS; the local runtime's
@@ -23,7 +19,10 @@ export async function requestReportGeneration(requests: GenerationRequest[]): Pr
     const result = await sqs().send(
       new SendMessageBatchCommand({
         QueueUrl: queueUrl,
-        Entries: batch.map((request, index) => ({ Id: String(index), MessageBody: JSON.stringify(request) })),
+        Entries: batch.map((request, index) => ({
+          Id: String(index),
+          MessageBody: JSON.stringify(generationRequestSchema.parse(request)),
+        })),
       }),
     );
     if (result.Failed?.length) throw new Error(`The report queue refused ${result.Failed.length} message(s)`);

@@ -44,16 +44,16 @@ function createPdf(title: string, classification: string) {
   const doc = new PDFDocument({
     // Our own font from the start: pdfkit's default (Helvetica) would load standard-font files that a
     // bundled function does not carry, and could not write Greek or Cyrillic anyway.
-    font: body as unknown as string,
+    font: body,
     size: 'A4',
     margins: { top: MARGIN + 14, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: title, Subject: `Classification: ${classification}`, Creator: 'ILO Network Platform' },
     lang: 'en',
   });
-  // pdfkit takes a parsed font wherever it takes a file (its typings know only files).
-  doc.registerFont('body', body as unknown as string);
-  doc.registerFont('bold', bold as unknown as string);
+  // pdfkit takes a parsed font wherever it takes a file (fontkit.d.ts).
+  doc.registerFont('body', body);
+  doc.registerFont('bold', bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

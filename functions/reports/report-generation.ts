@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
 import { ContributionRepository } from '../contributions/contribution-repository.ts';
+import type { Caller } from '../lib/caller.ts';
 import { config } from '../lib/config.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { HttpError } from '../lib/http/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 import { transact } from '../lib/transactions.ts';
 import { networkInSemester } from '../networks/network-service.ts';
@@ -173,6 +173,6 @@ export async function finaliseReport(
     finalisedBy: caller,
   });
   if (result.outcome === 'busy')
-    throw new HttpError('conflict', 'The report is being generated right now; try again in a minute.');
+    throw new AppError('conflict', 'The report is being generated right now; try again in a minute.');
   return getReport(caller, semesterId, networkId);
 }

@@ -3,7 +3,7 @@ import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DraftingState } from '#shared/networks.ts';
 import { REPORTS_PREFIX } from '#shared/table-design.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
-import { queryAll } from '../lib/query.ts';
+import { queryAll, type StoredItem } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /**
@@ -44,9 +44,9 @@ export function reportFileKey(
   return `${REPORTS_PREFIX}${semester}/${networkId}/v${version}/${name}`;
 }
 
-function toRecord(item: Record<string, unknown>): ReportRecord {
+function toRecord(item: StoredItem): ReportRecord {
   const { pk: _pk, sk: _sk, entityType: _t, gsi1pk: _a, gsi1sk: _b, ...record } = item;
-  return record as unknown as ReportRecord;
+  return record as ReportRecord;
 }
 
 const LEASE_SECONDS = 120;

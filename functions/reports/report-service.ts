@@ -1,14 +1,14 @@
 import { membersInSemester } from '#shared/networks.ts';
-import { isParticipatingState } from '#shared/reference/states.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
+import type { Caller } from '../lib/caller.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../lib/errors.ts';
 import { ConditionFailed, transact } from '../lib/transactions.ts';
 import { NetworkRepository } from '../networks/network-repository.ts';
 import { RegionRepository } from '../networks/region-repository.ts';
 import { SemesterRepository } from '../semesters/semester-repository.ts';
 import { requestReportGeneration } from './generation-queue.ts';
 import { ReportFiles } from './report-files.ts';
+import { allowedOnReport, draftsReport, readsReport } from './report-policy.ts';
 import { type ReportRecord, ReportRepository, reportFormats } from './report-repository.ts';
 
 /**
@@ -48,23 +48,6 @@ export async function requestSemesterReports(semesterId: string): Promise<number
 
 // ---- reading, assessment and finalisation -----------------------------------------------------
 
-function canRead(caller: Caller, record: ReportRecord, members: string[]): boolean {
-  if (record.status === 'finalised') {
-    return (
-      isParticipatingState(caller.organisation) ||
-      ['EC', 'COUNCIL', 'EP', 'EBCG'].includes(caller.organisation)
-    );
-  }
-  return caller.organisation === 'EC' || members.includes(caller.organisation);
-}
-
-type ReportAction = 'assess' | 'finalise';
-
-function allowedOn(caller: Caller, record: ReportRecord): ReportAction[] {
-  const drafting = caller.role === 'coordinator' && record.drafting?.state === caller.organisation;
-  return drafting && record.status === 'generated' ? ['assess', 'finalise'] : [];
-}
-
 async function membersOf(semesterId: string, networkId: string) {
   return (await membershipIndex(semesterId)).membersOf(networkId);
 }
@@ -80,7 +63,7 @@ function summary(record: ReportRecord, caller: Caller) {
     revision: record.revision,
     ...(record.assessment ? { assessment: record.assessment } : {}),
     ...(record.finalisedAt ? { finalisedAt: record.finalisedAt } : {}),
-    allowed: allowedOn(caller, record),
+    allowed: allowedOnReport(caller, record),
   };
 }
 
@@ -90,7 +73,9 @@ export async function listReports(caller: Caller, semesterId: string) {
     membershipIndex(semesterId),
     SemesterRepository.get(semesterId),
   ]);
-  const visible = records.filter((record) => canRead(caller, record, membership.membersOf(record.networkId)));
+  const visible = records.filter((record) =>
+    readsReport(caller, record, membership.membersOf(record.networkId)),
+  );
   // Generation runs in the background after the close: what is still to come, for a progress display.
   const expected = semesterRecord?.status === 'closed' ? membership.networks() : [];
   const generated = new Set(records.map((r) => r.networkId));
@@ -112,7 +97,7 @@ async function readableVersion(caller: Caller, semesterId: string, networkId: st
   const record = version ? versions.find((v) => v.version === version) : versions.at(-1);
   if (!record) throw notFound('The report');
   const members = await membersOf(semesterId, networkId);
-  if (!canRead(caller, record, members)) {
+  if (!readsReport(caller, record, members)) {
     throw forbidden(
       'This report is not finalised yet: it is read by the network members and the Commission until then.',
     );
@@ -141,7 +126,7 @@ export async function getReport(caller: Caller, semesterId: string, networkId: s
       version: v.version,
       status: v.status,
       generatedAt: v.generatedAt,
-      readable: canRead(caller, v, members),
+      readable: readsReport(caller, v, members),
     })),
   };
 }
@@ -154,10 +139,10 @@ export async function loadForDrafting(
 ) {
   const record = await ReportRepository.latest(semesterId, networkId);
   if (!record) throw notFound('The report');
-  if (!(caller.role === 'coordinator' && record.drafting?.state === caller.organisation)) {
+  if (!draftsReport(caller, record)) {
     throw forbidden("Only the drafting state's coordinators assess and finalise this report.");
   }
-  if (record.status === 'finalised') throw new HttpError('not_editable', 'This report is finalised.');
+  if (record.status === 'finalised') throw new AppError('not_editable', 'This report is finalised.');
   if (record.revision !== revision) throw staleVersion('this report', record.revision);
   return record;
 }

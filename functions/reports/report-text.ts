@@ -1,4 +1,5 @@
 import { countryName } from '#shared/reference/countries.ts';
+import { templatePartNames } from '#shared/report-template-texts.ts';
 import type { ReportDocument } from '#shared/reports.ts';
 
 /** Words shared by every rendering of a report (HTML, PDF, DOCX), in English. */
@@ -9,11 +10,8 @@ export const draftingReasonText: Record<NonNullable<ReportDocument['drafting']>[
   reassigned: 'reassigned by the Commission',
 };
 
-export const partTitles = {
-  A: 'Part A — Network activities',
-  B: 'Part B — Situation in the host country',
-  C: 'Part C — Figures',
-} as const;
+const { A, B, C } = templatePartNames.en;
+export const partTitles = { A: `Part A — ${A}`, B: `Part B — ${B}`, C: `Part C — ${C}` } as const;
 
 export const stateName = (code: string) => countryName(code);
 

@@ -1,6 +1,6 @@
-import { isParticipatingState } from '#shared/reference/states.ts';
 import { phaseOf, type SecondmentAction } from '#shared/secondments.ts';
-import type { Caller } from '../lib/http/caller.ts';
+import type { Caller } from '../lib/caller.ts';
+import { actsForState, isCommission, isInstitution, isStateWriter, isWriterFor } from '../lib/roles.ts';
 import type { SecondmentRecord } from './secondment-repository.ts';
 
 /**
@@ -9,28 +9,28 @@ import type { SecondmentRecord } from './secondment-repository.ts';
  */
 
 /** Editors and coordinators of the seconding state write its secondments. */
-export function isWriterFor(caller: Caller, state: string): boolean {
-  return caller.organisation === state && (caller.role === 'editor' || caller.role === 'coordinator');
-}
+export const writesSecondmentsOf = (caller: Caller, state: string): boolean => isWriterFor(caller, state);
+
+/** Who may notify (create) secondments at all: a participating state's editors and coordinators. */
+export const writesSecondments = (caller: Caller): boolean => isStateWriter(caller);
 
 /** Notified secondments are read by every participating state, the Commission and the Council. */
 export function readsNotifiedSecondments(caller: Caller): boolean {
-  return (
-    isParticipatingState(caller.organisation) ||
-    caller.organisation === 'EC' ||
-    caller.organisation === 'COUNCIL'
-  );
+  return actsForState(caller) || isInstitution(caller, ['EC', 'COUNCIL']);
 }
+
+/** A state's drafts (and the draft versions of its secondments) are its own. */
+export const seesDraftsOf = (caller: Caller, state: string): boolean => caller.organisation === state;
 
 /** A draft is seen by its own state alone; anything notified by every reader of notifications. */
 export function canSee(caller: Caller, secondment: SecondmentRecord): boolean {
-  if (secondment.status === 'draft') return caller.organisation === secondment.state;
+  if (secondment.status === 'draft') return seesDraftsOf(caller, secondment.state);
   return readsNotifiedSecondments(caller);
 }
 
 /** The officer's name and contact: participating states and the Commission only. */
 export function canSeeOfficer(caller: Caller): boolean {
-  return isParticipatingState(caller.organisation) || caller.organisation === 'EC';
+  return actsForState(caller) || isCommission(caller);
 }
 
 export function allowedActions(
@@ -38,7 +38,7 @@ export function allowedActions(
   secondment: SecondmentRecord,
   today: string,
 ): SecondmentAction[] {
-  if (!isWriterFor(caller, secondment.state)) return [];
+  if (!writesSecondmentsOf(caller, secondment.state)) return [];
   switch (secondment.status) {
     case 'draft':
       return ['edit', 'notify'];

@@ -11,10 +11,10 @@ import {
 import { brusselsDate } from '#shared/semesters.ts';
 import { actorOf, auditEntry, SYSTEM_ACTOR } from '../audit/audit-repository.ts';
 import { feedEntries } from '../feed/feed-repository.ts';
+import type { Caller } from '../lib/caller.ts';
 import { config } from '../lib/config.ts';
-import type { Caller } from '../lib/http/caller.ts';
-import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
-import { type Idempotency, noIdempotency } from '../lib/http/idempotency.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../lib/errors.ts';
+import { type Idempotency, noIdempotency } from '../lib/idempotency.ts';
 import { newId } from '../lib/ids.ts';
 import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
 import { postingWrites } from '../networks/network-repository.ts';
@@ -22,8 +22,10 @@ import {
   allowedActions,
   canSee,
   canSeeOfficer,
-  isWriterFor,
   readsNotifiedSecondments,
+  seesDraftsOf,
+  writesSecondments,
+  writesSecondmentsOf,
 } from './secondment-policy.ts';
 import {
   type ListFilter,
@@ -83,7 +85,7 @@ function sameOfficer(a: OfficerRecord | undefined, b: Officer): boolean {
 async function loadForChange(caller: Caller, id: string, version: number): Promise<SecondmentRecord> {
   const record = await SecondmentRepository.get(id);
   if (!record || !canSee(caller, record)) throw notFound('The secondment');
-  if (!isWriterFor(caller, record.state)) {
+  if (!writesSecondmentsOf(caller, record.state)) {
     throw forbidden("Only the seconding state's editors and coordinators can change this secondment.");
   }
   if (record.version !== version) throw staleVersion('this secondment', record.version);
@@ -97,7 +99,7 @@ function requireAction(
   today: string,
   why: string,
 ) {
-  if (!allowedActions(caller, record, today).includes(action)) throw new HttpError('not_editable', why);
+  if (!allowedActions(caller, record, today).includes(action)) throw new AppError('not_editable', why);
 }
 
 interface VersionWrite {
@@ -205,7 +207,7 @@ export async function createSecondment(
   now: Date,
   idempotency: Idempotency = noIdempotency,
 ) {
-  if (caller.role !== 'editor' && caller.role !== 'coordinator') {
+  if (!writesSecondments(caller)) {
     throw forbidden("Only a participating state's editors and coordinators notify secondments.");
   }
   const at = now.toISOString();
@@ -329,7 +331,7 @@ export async function endSecondment(
   const today = brusselsDate(now);
   requireAction(caller, before, 'end', today, `A secondment that is ${before.status} cannot be ended.`);
   if (input.endDate < before.startDate) {
-    throw new HttpError('invalid_request', 'The end date must be on or after the start date.', {
+    throw new AppError('invalid_request', 'The end date must be on or after the start date.', {
       endDate: `On or after ${before.startDate}`,
     });
   }
@@ -397,8 +399,9 @@ export async function secondmentHistory(caller: Caller, id: string): Promise<Sec
   if (!record || !canSee(caller, record)) throw notFound('The secondment');
   const versions = await SecondmentRepository.history(id);
   // Other organisations see the versions from notification on; a state's drafts stay its own.
-  const visible =
-    caller.organisation === record.state ? versions : versions.filter((v) => v.secondment.status !== 'draft');
+  const visible = seesDraftsOf(caller, record.state)
+    ? versions
+    : versions.filter((v) => v.secondment.status !== 'draft');
   return {
     items: visible.map(({ version, action, at, actor, secondment }) => ({
       version,

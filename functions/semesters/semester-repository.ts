@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StateCode } from '#shared/reference/states.ts';
 import type { SemesterId } from '#shared/semesters.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
-import { queryAll } from '../lib/query.ts';
+import { queryAll, type StoredItem } from '../lib/query.ts';
 import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
 
 /**
@@ -23,9 +23,10 @@ export interface SemesterRecord {
   version: number;
 }
 
-function toRecord(item: Record<string, unknown>): SemesterRecord {
-  const { semester, presidency, status, closedAt, version, reportsPending } =
-    item as unknown as SemesterRecord;
+export type SemesterStatus = SemesterRecord['status'];
+
+function toRecord(item: StoredItem): SemesterRecord {
+  const { semester, presidency, status, closedAt, version, reportsPending } = item;
   return {
     semester,
     presidency,

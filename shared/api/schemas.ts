@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { errorStatus } from '../errors.ts';
 import { isOrganisation, isValidMembership, roles } from '../reference/organisations.ts';
-import { SEMESTER_ID_PATTERN } from '../semesters.ts';
+import { semesterIdSchema } from '../semesters.ts';
 
 export const errorBodySchema = z
   .object({
@@ -64,8 +64,6 @@ export const meSchema = z
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;
-
-export const semesterIdSchema = z.string().regex(SEMESTER_ID_PATTERN, 'Use the form YYYY-H1 or YYYY-H2');
 
 export const referenceSchema = z
   .object({

@@ -86,3 +86,11 @@ describe('OpenAPI document', () => {
     );
   });
 });
+
+describe('country names', () => {
+  it('come from one source for the reports and the web app, and leave other codes as they are', () => {
+    expect(countryName('CD')).toBe('Congo - Kinshasa');
+    expect(countryName('CD', 'fr-FR')).toBe('Congo-Kinshasa');
+    expect(countryName('R-west-africa')).toBe('R-west-africa');
+  });
+});

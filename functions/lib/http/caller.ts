@@ -1,13 +1,7 @@
 import { NAME_CLAIM, ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
 import { isValidMembership, type OrganisationCode, type Role } from '#shared/reference/organisations.ts';
-import { HttpError } from './errors.ts';
-
-export interface Caller {
-  subject: string;
-  organisation: OrganisationCode;
-  role: Role;
-  name?: string;
-}
+import type { Caller } from '../caller.ts';
+import { AppError } from '../errors.ts';
 
 /** The part of an HTTP API event the JWT authorizer fills; absent on routes without it. */
 export interface MaybeAuthorizedEvent {
@@ -26,10 +20,10 @@ export function callerFrom(event: MaybeAuthorizedEvent): Caller {
   const role = claims?.[ROLE_CLAIM];
   const subject = claims?.sub;
   if (typeof organisation !== 'string' || typeof role !== 'string' || typeof subject !== 'string') {
-    throw new HttpError('unauthenticated', 'Sign in to continue: the request carries no valid token.');
+    throw new AppError('unauthenticated', 'Sign in to continue: the request carries no valid token.');
   }
   if (!isValidMembership(organisation, role)) {
-    throw new HttpError(
+    throw new AppError(
       'forbidden',
       `The role "${role}" is not valid for the organisation "${organisation}".`,
     );

@@ -1,29 +1,9 @@
 import type { z } from 'zod';
-import { type ErrorBody, type ErrorCode, errorStatus } from '#shared/errors.ts';
-
-/** A failure that answers with the contract's error body. Throw it anywhere below a handler. */
-export class HttpError extends Error {
-  readonly status: number;
-
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly fields?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-    this.status = errorStatus[code];
-  }
-
-  toBody(): ErrorBody {
-    return {
-      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
-    };
-  }
-}
+import { errorStatus } from '#shared/errors.ts';
+import { AppError } from '../errors.ts';
 
 /** Turns zod issues into `{ "post.city": "why" }`, naming the request part when it is not the body. */
-export function invalidRequest(error: z.ZodError, part: 'body' | 'query' | 'path'): HttpError {
+export function invalidRequest(error: z.ZodError, part: 'body' | 'query' | 'path'): AppError {
   // A Map, not an object: a field may be named `toString` or `__proto__`, which a plain object
   // already answers for (so `??=` named nothing) or turns into its prototype.
   const fields = new Map<string, string>();
@@ -43,7 +23,7 @@ export function invalidRequest(error: z.ZodError, part: 'body' | 'query' | 'path
     name(fieldKey(issue.path), issue.message);
   }
   const count = fields.size;
-  return new HttpError(
+  return new AppError(
     'invalid_request',
     count === 1 ? 'One field needs correcting.' : `${count} fields need correcting.`,
     // fromEntries defines each key as the object's own, `__proto__` included.
@@ -51,21 +31,14 @@ export function invalidRequest(error: z.ZodError, part: 'body' | 'query' | 'path
   );
 }
 
-export const notFound = (what: string) => new HttpError('not_found', `${what} was not found.`);
-export const forbidden = (why: string) => new HttpError('forbidden', why);
-
-/** 409 for a write that carried an outdated version: the client reloads, keeping what was typed. */
-export const staleVersion = (what: string, current?: number) =>
-  new HttpError(
-    'stale_version',
-    `Someone else changed ${what} meanwhile${current ? ` (it is now at version ${current})` : ''}. Reload it; your changes are kept in the form.`,
-  );
+/** The HTTP status of a use case's error: the one place where codes become statuses. */
+export const statusOf = (error: AppError): number => errorStatus[error.code];
 
 /** Seconds a client should wait before trying again after a 503 (sent as Retry-After). */
 export const RETRY_AFTER_SECONDS = 5;
 
 export const serviceUnavailable = () =>
-  new HttpError(
+  new AppError(
     'service_unavailable',
     'The service is busy or a store it needs is not answering. Try again in a few seconds.',
   );

@@ -3,10 +3,10 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Endpoint } from '#shared/api/endpoints.ts';
+import type { Caller } from '../caller.ts';
 import { config } from '../config.ts';
+import { type Idempotency, noIdempotency } from '../idempotency.ts';
 import { logger } from '../logger.ts';
-import type { Caller } from './caller.ts';
-import { type Idempotency, noIdempotency } from './idempotency.ts';
 import {
   authentication,
   errorResponses,

@@ -2,30 +2,18 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type Endpoint, IDEMPOTENCY_KEY_PATTERN } from '#shared/api/endpoints.ts';
 import { IDEMPOTENCY_KEY_HEADER } from '#shared/api/headers.ts';
+import type { Caller } from '../caller.ts';
+import { AppError } from '../errors.ts';
+import type { Idempotency } from '../idempotency.ts';
 import { IdempotencyRepository, idempotencyPartition } from '../idempotency-repository.ts';
 import { IdempotencyKeyTaken, type TransactItem } from '../transactions.ts';
-import type { Caller } from './caller.ts';
-import { HttpError } from './errors.ts';
 
 /**
  * Idempotency-Key on creating requests (endpoints marked `idempotent` in the contract). The first
  * request with a key stores its answer in the same transaction as what it creates; a retry with the
  * same key and body gets that answer back (Idempotent-Replayed: true) and creates nothing; the same
  * key with another body is refused (422). Keys are scoped to the caller and the endpoint.
- *
- * A creating service takes an `Idempotency` and adds `idempotency.record(answer)` to its transaction.
  */
-export interface Idempotency {
-  /**
-   * The transaction item storing `answer` for the key; none when the request carries no key.
-   * `fromRequest` names fields of the answer that are not stored but echoed back on a replay from
-   * the retried request's body (which is the same body): personal data stays in its one place.
-   */
-  record(answer: Record<string, unknown>, options?: { fromRequest?: string[] }): TransactItem[];
-}
-
-/** For requests without a key, and for callers other than HTTP (jobs, demo data). */
-export const noIdempotency: Idempotency = { record: () => [] };
 
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
@@ -84,7 +72,7 @@ export class IdempotentRequest implements Idempotency {
 
   private replay(earlier: { requestHash: string; status: number; body: unknown }): IdempotentResult {
     if (earlier.requestHash !== this.requestHash) {
-      throw new HttpError(
+      throw new AppError(
         'idempotency_key_reused',
         'This Idempotency-Key was already used for a different request. Send a new key with each new submission.',
         { [`header.${IDEMPOTENCY_KEY_HEADER}`]: 'Already used for a different request' },
@@ -119,7 +107,7 @@ export function idempotentRequest(
   const key = event.headers?.[IDEMPOTENCY_KEY_HEADER];
   if (!endpoint.idempotent || key === undefined || !caller) return undefined;
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new HttpError('invalid_request', 'The Idempotency-Key header is not a valid key.', {
+    throw new AppError('invalid_request', 'The Idempotency-Key header is not a valid key.', {
       [`header.${IDEMPOTENCY_KEY_HEADER}`]: 'Use 1 to 128 letters, digits or . _ : - (a UUID fits)',
     });
   }

@@ -2,14 +2,16 @@ import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Endpoint } from '#shared/api/endpoints.ts';
 import { MAX_REQUEST_BODY_BYTES } from '#shared/errors.ts';
+import type { Caller } from '../caller.ts';
+import { AppError } from '../errors.ts';
 import { logger } from '../logger.ts';
-import { type Caller, callerFrom, type MaybeAuthorizedEvent } from './caller.ts';
+import { callerFrom, type MaybeAuthorizedEvent } from './caller.ts';
 import {
-  HttpError,
   invalidRequest,
   isUnavailable,
   RETRY_AFTER_SECONDS,
   serviceUnavailable,
+  statusOf,
 } from './errors.ts';
 import { type IdempotentRequest, idempotentRequest } from './idempotency.ts';
 import { unacceptableText } from './text.ts';
@@ -81,22 +83,23 @@ export function errorResponses(): Middleware {
   return {
     onError: (request) => {
       const error = request.error;
-      const httpError =
-        error instanceof HttpError
+      const appError =
+        error instanceof AppError
           ? error
           : isUnavailable(error)
             ? serviceUnavailable()
-            : new HttpError(
+            : new AppError(
                 'internal_error',
                 'Something went wrong on our side. Nothing was changed; try again.',
               );
+      const status = statusOf(appError);
       request.response = {
-        statusCode: httpError.status,
+        statusCode: status,
         headers: {
           'content-type': 'application/json; charset=utf-8',
-          ...(httpError.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}),
+          ...(status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}),
         },
-        body: JSON.stringify(httpError.toBody()),
+        body: JSON.stringify(appError.toBody()),
       };
     },
   };
@@ -114,7 +117,7 @@ export function jsonBody(endpoint: Endpoint): Middleware {
       if (!endpoint.body) return;
       const text = bodyText(request.event);
       if (Buffer.byteLength(text, 'utf8') > MAX_REQUEST_BODY_BYTES) {
-        throw new HttpError(
+        throw new AppError(
           'payload_too_large',
           `The request body is larger than ${MAX_REQUEST_BODY_BYTES / 1024} KiB; shorten the text and try again.`,
         );
@@ -122,7 +125,7 @@ export function jsonBody(endpoint: Endpoint): Middleware {
       const contentType = request.event.headers?.['content-type'] ?? '';
       // application/json itself (with parameters such as charset), not application/json-patch+json.
       if (text && !/^application\/json\s*(;|$)/i.test(contentType)) {
-        throw new HttpError(
+        throw new AppError(
           'unsupported_media_type',
           'Send the body as JSON (content-type: application/json).',
         );
@@ -131,16 +134,16 @@ export function jsonBody(endpoint: Endpoint): Middleware {
       try {
         json = text ? JSON.parse(text) : undefined;
       } catch (cause) {
-        throw new HttpError('invalid_request', 'The request body is not valid JSON.', {
+        throw new AppError('invalid_request', 'The request body is not valid JSON.', {
           '(body)': cause instanceof Error ? cause.message : 'not valid JSON',
         });
       }
       if (json === undefined) {
-        throw new HttpError('invalid_request', 'A JSON body is required.', { '(body)': 'required' });
+        throw new AppError('invalid_request', 'A JSON body is required.', { '(body)': 'required' });
       }
       const unacceptable = unacceptableText(json);
       if (unacceptable) {
-        throw new HttpError('invalid_request', 'One field needs correcting.', {
+        throw new AppError('invalid_request', 'One field needs correcting.', {
           [unacceptable.field]: unacceptable.why,
         });
       }

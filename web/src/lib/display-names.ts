@@ -1,22 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { countryName as countryNameIn } from '#shared/reference/countries.ts';
 import { type InstitutionCode, institutionCodes } from '#shared/reference/organisations.ts';
 import { intlLocale } from './i18n.ts';
 
 /**
- * Names of countries and organisations in the UI language. Country names come from the browser's
- * own CLDR data (Intl.DisplayNames), so French shows French names without shipping name tables;
- * the EU bodies' names come from the translation files.
+ * Names of countries and organisations in the UI language. Country names come from the one source
+ * the reports use too (shared/reference/countries.ts, CLDR through Intl.DisplayNames); the EU
+ * bodies' names come from the translation files.
  */
-const regionNamesByLocale = new Map<string, Intl.DisplayNames>();
-
 export function countryName(code: string, language: string): string {
-  const locale = intlLocale(language);
-  let names = regionNamesByLocale.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-    regionNamesByLocale.set(locale, names);
-  }
-  return names.of(code) ?? code;
+  return countryNameIn(code, intlLocale(language));
 }
 
 function isInstitution(code: string): code is InstitutionCode {
