@@ -10,18 +10,6 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
-  resolve: {
-    alias: [
-      // shared/reference/countries.ts loads English and French country-name tables for the server.
-      // The browser names countries with Intl.DisplayNames (src/lib/display-names.ts) in any
-      // language, so it gets an empty table instead; the code list, and with it every validation
-      // the shared schemas do, stays the same. In the browser, shared's countryName() returns the code.
-      {
-        find: /^i18n-iso-countries\/langs\/(en|fr)\.json$/,
-        replacement: fileURLToPath(new URL('src/lib/omitted-country-names.json', import.meta.url)),
-      },
-    ],
-  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
