@@ -2,6 +2,12 @@
 export const errorStatus = {
   invalid_request: 400,
   unauthenticated: 401,
+  /** The person was disabled in the directory: a token still valid is refused. */
+  account_disabled: 401,
+  /** The token's subject is not a person of the directory. */
+  unknown_person: 401,
+  /** The directory gives the person another organisation or role than the token claims: sign in again. */
+  membership_changed: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
@@ -11,6 +17,10 @@ export const errorStatus = {
   not_editable: 409,
   semester_not_ended: 409,
   conflict: 409,
+  /** Another person of the directory has this e-mail. */
+  email_in_use: 409,
+  /** The change would leave a state without an active coordinator. */
+  last_coordinator: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   /** The Idempotency-Key was already used by this caller for a different request. */

@@ -21,6 +21,8 @@ export function capabilitiesOf(caller: Caller): Capability[] {
     ['semesters.close', admin],
     ['regions.manage', admin],
     ['drafting.reassign', admin],
+    // The people directory: a state's coordinators for their state, the EC admin for everyone.
+    ['people.manage', admin || (state && caller.role === 'coordinator')],
   ];
   return all.filter(([, allowed]) => allowed).map(([capability]) => capability);
 }

@@ -42,6 +42,15 @@ import {
   trainingSchema,
 } from '../networks.ts';
 import {
+  createPersonSchema,
+  personIdParams,
+  personListQuerySchema,
+  personListSchema,
+  personSchema,
+  preferencesSchema,
+  updatePersonSchema,
+} from '../people.ts';
+import {
   assessmentSchema,
   finaliseSchema,
   reportHtmlSchema,
@@ -126,7 +135,8 @@ export const endpoints = {
     path: '/api/dev/login',
     access: 'public',
     localOnly: true,
-    summary: 'Local runtime only: sign in as an organisation and role, get a bearer token',
+    summary:
+      "Local runtime only: sign in as a person of the directory ({ email }) or as an organisation's demo person for a role, get a bearer token",
     tag: 'system',
     body: devLoginRequestSchema,
     success: { status: 200, schema: devLoginResponseSchema },
@@ -135,7 +145,8 @@ export const endpoints = {
     method: 'GET',
     path: '/api/me',
     access: 'signed-in',
-    summary: 'Who the caller is: organisation and role',
+    summary:
+      'Who the caller is: organisation and role, and the person of the directory (id, e-mail, preferences)',
     tag: 'identity',
     success: { status: 200, schema: meSchema },
   },
@@ -541,6 +552,67 @@ export const endpoints = {
     summary: "The Commission's annual summary of the networks (EC, COUNCIL, EP), with its formats",
     tag: 'reports',
     success: { status: 200, schema: annualSummarySchema },
+  },
+  // ---- the people directory (issue 16) ----
+  listPeople: {
+    method: 'GET',
+    path: '/api/people',
+    access: 'signed-in',
+    summary:
+      "The people of an organisation (a state's coordinators: their state; the EC admin: any, with ?organisation=)",
+    tag: 'people',
+    query: personListQuerySchema,
+    success: { status: 200, schema: personListSchema },
+  },
+  createPerson: {
+    method: 'POST',
+    path: '/api/people',
+    access: 'signed-in',
+    summary:
+      "Invite a person (a state's coordinator: for its state, as editor, coordinator or reader; the EC admin: anyone). On AWS Cognito e-mails the invitation",
+    tag: 'people',
+    body: createPersonSchema,
+    success: { status: 201, schema: personSchema },
+  },
+  updatePerson: {
+    method: 'PUT',
+    path: '/api/people/{id}',
+    access: 'signed-in',
+    params: personIdParams,
+    summary: "Change a person's role, name or language, with the version read",
+    tag: 'people',
+    body: updatePersonSchema,
+    success: { status: 200, schema: personSchema },
+  },
+  disablePerson: {
+    method: 'POST',
+    path: '/api/people/{id}/disable',
+    access: 'signed-in',
+    params: personIdParams,
+    summary:
+      "Disable a person: its tokens are refused from the next request on (never oneself, nor a state's last coordinator)",
+    tag: 'people',
+    body: versionOnlySchema,
+    success: { status: 200, schema: personSchema },
+  },
+  enablePerson: {
+    method: 'POST',
+    path: '/api/people/{id}/enable',
+    access: 'signed-in',
+    params: personIdParams,
+    summary: 'Enable a disabled person again',
+    tag: 'people',
+    body: versionOnlySchema,
+    success: { status: 200, schema: personSchema },
+  },
+  updatePreferences: {
+    method: 'PUT',
+    path: '/api/me/preferences',
+    access: 'signed-in',
+    summary: "The caller's own language and notification preferences, with the version read",
+    tag: 'identity',
+    body: preferencesSchema,
+    success: { status: 200, schema: meSchema },
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -1,4 +1,3 @@
-import type { DevLoginRequest } from '#shared/api/schemas.ts';
 import { createDevTokenService } from '../../local/dev-auth.ts';
 import type { World } from './world.ts';
 
@@ -36,9 +35,7 @@ export async function hostileTokens(world: World) {
   const unsigned = [encode({ alg: 'none', typ: 'JWT' }), ecPayload, ''].join('.');
 
   // The dev login refuses this pair; the key does not care, so the API must.
-  const impossibleRole = (
-    await sameKey.issue({ organisation: 'DE', role: 'admin' } as unknown as DevLoginRequest)
-  ).token;
+  const impossibleRole = (await sameKey.issue({ organisation: 'DE', role: 'admin' })).token;
 
   return { expired, otherKey, tampered, unsigned, impossibleRole };
 }
