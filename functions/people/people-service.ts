@@ -10,6 +10,7 @@ import { isParticipatingState } from '#shared/reference/states.ts';
 import { type AuditRecord, actorOf, auditEntry } from '../audit/audit-repository.ts';
 import type { Caller } from '../lib/http/caller.ts';
 import { forbidden, HttpError, notFound, staleVersion } from '../lib/http/errors.ts';
+import { type Idempotency, noIdempotency } from '../lib/http/idempotency.ts';
 import { ConditionFailed, type TransactItem, transact } from '../lib/transactions.ts';
 import { ownEntry } from './directory.ts';
 import { emailInUse, identityProvider } from './identity.ts';
@@ -63,6 +64,7 @@ async function write(
   before: PersonRecord | undefined,
   after: PersonRecord,
   action: string,
+  alongside: TransactItem[] = [],
 ): Promise<void> {
   const emailMoves = before !== undefined && before.email.toLowerCase() !== after.email.toLowerCase();
   const items: TransactItem[] = [
@@ -80,6 +82,7 @@ async function write(
       ...(before ? { before } : {}),
       after,
     }),
+    ...alongside,
   ];
   try {
     await transact(items);
@@ -101,11 +104,15 @@ function membershipOrRefuse(organisation: OrganisationCode, role: Role): void {
   }
 }
 
-/** Invites a person: the identity first (its subject is the person's id), then the directory entry. */
+/**
+ * Invites a person: the identity first (its subject is the person's id), then the directory entry;
+ * `answer` gives what a keyed request stores with it (the Idempotency-Key's record).
+ */
 export async function createPerson(
   actor: DirectoryActor,
   input: CreatePerson,
   now: Date,
+  answer: (record: PersonRecord) => Promise<TransactItem[]> = async () => [],
 ): Promise<PersonRecord> {
   const organisation = input.organisation ?? (isSystem(actor) ? undefined : actor.organisation);
   if (!organisation)
@@ -136,7 +143,7 @@ export async function createPerson(
     updatedAt: at,
   };
   try {
-    await write(actor, undefined, record, 'created');
+    await write(actor, undefined, record, 'created', await answer(record));
   } catch (error) {
     await identity.remove(subject);
     throw error;
@@ -144,8 +151,22 @@ export async function createPerson(
   return record;
 }
 
-export async function invitePerson(caller: Caller, input: CreatePerson, now: Date): Promise<Person> {
-  return present(caller, await createPerson(caller, input, now));
+export async function invitePerson(
+  caller: Caller,
+  input: CreatePerson,
+  now: Date,
+  idempotency: Idempotency = noIdempotency,
+): Promise<Person> {
+  let shown: Person | undefined;
+  const record = await createPerson(caller, input, now, async (created) => {
+    // The answer before the write: the count the person joins (a first coordinator is the last one).
+    const others = countsAsCoordinator(created)
+      ? await PersonRepository.activeCoordinators(created.organisation)
+      : 1;
+    shown = await present(caller, created, others + 1);
+    return idempotency.record(shown);
+  });
+  return shown ?? present(caller, record);
 }
 
 async function loadForChange(caller: Caller, id: string, version: number): Promise<PersonRecord> {

@@ -573,6 +573,7 @@ export const endpoints = {
     tag: 'people',
     body: createPersonSchema,
     success: { status: 201, schema: personSchema },
+    idempotent: true,
   },
   updatePerson: {
     method: 'PUT',

@@ -58,7 +58,8 @@ export const devLoginRequestSchema = z
         message: 'This organisation has no such role (editor and coordinator are for states, admin for EC)',
       });
   })
-  .meta({ id: 'DevLoginRequest' });
+  // The two forms, as JSON Schema says it (the refinement above is not representable there).
+  .meta({ id: 'DevLoginRequest', anyOf: [{ required: ['email'] }, { required: ['organisation', 'role'] }] });
 export type DevLoginRequest = z.infer<typeof devLoginRequestSchema>;
 
 export const devLoginResponseSchema = z
