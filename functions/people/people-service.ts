@@ -171,7 +171,10 @@ export async function invitePerson(
 
 async function loadForChange(caller: Caller, id: string, version: number): Promise<PersonRecord> {
   const person = await PersonRepository.get(id);
-  if (!person || !managesOrganisation(caller, person.organisation)) throw notFound('The person');
+  if (!person) throw notFound('The person');
+  if (!managesOrganisation(caller, person.organisation)) {
+    throw forbidden("A state's people are managed by its coordinators and the Commission's administrators.");
+  }
   if (person.version !== version) throw staleVersion('this person', person.version);
   return person;
 }
