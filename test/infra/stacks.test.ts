@@ -667,7 +667,8 @@ describe('stateless stack: permissions', () => {
         expect(JSON.stringify(statement.Resource)).not.toContain('*');
       }
       const fn = resourcesOfType(stateless, 'AWS::Lambda::Function')[functionId];
-      const environment = (fn?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      if (!fn) throw new Error(`No function ${functionId}`);
+      const environment = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect('USER_POOL_ID' in environment, routeKey(route)).toBe(route.identityActions !== undefined);
     }
     expect(peopleRoutes.find((r) => r.endpoint === 'disablePerson')?.identityActions).toEqual([
