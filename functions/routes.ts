@@ -3,6 +3,7 @@
  * route per row; the local runtime dispatches to the same files. Paths are relative to functions/.
  */
 import { type EndpointId, endpoints } from '#shared/api/endpoints.ts';
+import { COGNITO_ACTIONS } from './people/identity.ts';
 
 export interface Route {
   endpoint: EndpointId;
@@ -16,6 +17,8 @@ export interface Route {
   sendsToReportQueue?: true;
   /** It renders PDFs: the bundle carries the report fonts. */
   rendersDocuments?: true;
+  /** The identity provider's (Cognito's) actions it calls: granted on the user pool only, with USER_POOL_ID. */
+  identityActions?: readonly string[];
 }
 
 export const routes: readonly Route[] = [
@@ -79,6 +82,33 @@ export const routes: readonly Route[] = [
     rendersDocuments: true,
   },
   { endpoint: 'getAnnualSummary', entry: 'handlers/reports/annual-summary.ts', bucket: 'read' },
+  // ---- the people directory ----
+  { endpoint: 'listPeople', entry: 'handlers/people/list.ts' },
+  {
+    endpoint: 'createPerson',
+    entry: 'handlers/people/create.ts',
+    table: 'read-write',
+    identityActions: COGNITO_ACTIONS.create,
+  },
+  {
+    endpoint: 'updatePerson',
+    entry: 'handlers/people/update.ts',
+    table: 'read-write',
+    identityActions: COGNITO_ACTIONS.update,
+  },
+  {
+    endpoint: 'disablePerson',
+    entry: 'handlers/people/disable.ts',
+    table: 'read-write',
+    identityActions: COGNITO_ACTIONS.disable,
+  },
+  {
+    endpoint: 'enablePerson',
+    entry: 'handlers/people/enable.ts',
+    table: 'read-write',
+    identityActions: COGNITO_ACTIONS.enable,
+  },
+  { endpoint: 'updatePreferences', entry: 'handlers/people/preferences.ts', table: 'read-write' },
 ];
 
 /**

@@ -466,6 +466,8 @@ export class StatelessStack extends Stack {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         ...(spec.sendsToReportQueue ? { REPORT_QUEUE_URL: this.reportQueue.queueUrl } : {}),
         ...(spec.rendersDocuments ? { REPORT_FONT_DIR: '/var/task/fonts' } : {}),
+        // The people directory's identity provider (functions/people/identity.ts): Cognito.
+        ...(spec.identityActions ? { USER_POOL_ID: this.props.userPool.userPoolId } : {}),
         ...options.environment,
       },
       bundling: spec.rendersDocuments ? lambdaBundlingWithFonts : lambdaBundling,
@@ -499,6 +501,15 @@ export class StatelessStack extends Stack {
       );
     }
     if (spec.sendsToReportQueue) this.reportQueue.grantSendMessages(fn);
+    // Exactly the Cognito actions the handler calls, on this user pool alone.
+    if (spec.identityActions) {
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: [...spec.identityActions],
+          resources: [this.props.userPool.userPoolArn],
+        }),
+      );
+    }
     this.alarms.watchFunction(name, fn);
     return fn;
   }

@@ -13,6 +13,7 @@ import type { Caller } from '#functions/lib/caller.ts';
 import { acceptArrangement, proposeArrangement } from '#functions/networks/arrangement-service.ts';
 import { NetworkRepository } from '#functions/networks/network-repository.ts';
 import { listNetworks, recordActivity } from '#functions/networks/network-service.ts';
+import { createPerson, type SystemActor } from '#functions/people/people-service.ts';
 import {
   createSecondment,
   endSecondment,
@@ -123,6 +124,53 @@ const taskSets: SecondmentTask[][] = [
 
 const MARKER = { pk: 'DEMO', sk: 'SECONDMENTS' };
 
+/** The people of each demo state's directory: its coordinator, an editor and a reader. */
+const demoStaff: Record<string, [coordinator: string, editor: string, reader: string]> = {
+  DE: ['Katrin Vogel', 'Stefan Braun', 'Jana Roth'],
+  FR: ['Isabelle Laurent', 'Thomas Girard', 'Manon Roux'],
+  NL: ['Eva Smit', 'Bram Mulder', 'Fleur de Boer'],
+  BE: ['Sarah Claes', 'Thomas Wouters', 'Laura Dupont'],
+  ES: ['Carmen Ruiz', 'Diego Torres', 'Elena Navarro'],
+  IT: ['Francesca Romano', 'Alessandro Conti', 'Sara Greco'],
+  PL: ['Anna Lewandowska', 'Piotr Kaminski', 'Magda Zielinska'],
+  SE: ['Karin Lindqvist', 'Johan Berg', 'Sofia Ek'],
+  AT: ['Birgit Mayer', 'Florian Wimmer', 'Lisa Moser'],
+  GR: ['Katerina Nikolaou', 'Dimitris Pappas', 'Sofia Vlachou'],
+};
+const staffRoles = ['coordinator', 'editor', 'reader'] as const;
+
+/** `Katrin Vogel` of DE -> `katrin.vogel@de.demo.ilo-network.example`. */
+export const demoStaffEmail = (name: string, state: string) =>
+  `${name
+    .normalize('NFD')
+    .replace(/[^A-Za-z ]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/ +/g, '.')}@${state.toLowerCase()}.demo.ilo-network.example`;
+
+const DEMO_DATA_ACTOR: SystemActor = {
+  system: { subject: 'demo-data', organisation: 'LOCAL', role: 'demo-data' },
+};
+
+/** A few people per demo state in the directory, to sign in with by e-mail and to manage. */
+async function seedDemoPeople(now: Date): Promise<void> {
+  for (const [state, names] of Object.entries(demoStaff)) {
+    for (const [i, name] of names.entries()) {
+      await createPerson(
+        DEMO_DATA_ACTOR,
+        {
+          organisation: state as OrganisationCode,
+          role: staffRoles[i] as (typeof staffRoles)[number],
+          name,
+          email: demoStaffEmail(name, state),
+          language: state === 'FR' || state === 'BE' ? 'fr' : 'en',
+        },
+        now,
+      );
+    }
+  }
+}
+
 export async function hasDemoData(): Promise<boolean> {
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: MARKER }));
   return Item !== undefined;
@@ -188,6 +236,7 @@ export async function seedDemoSecondments(now: Date): Promise<number> {
   }
   const busiest = await seedDemoNetworkActivity(now);
   await seedDemoContributions(busiest, now);
+  await seedDemoPeople(now);
   return written;
 }
 

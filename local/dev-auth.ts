@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import type { DevLoginRequest } from '#shared/api/schemas.ts';
 import { DEV_TOKEN_LIFETIME_SECONDS, NAME_CLAIM, ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
 import { type OrganisationCode, organisationName } from '#shared/reference/organisations.ts';
 
@@ -14,8 +13,17 @@ export const DEV_ISSUER = 'urn:ilo-network:local-dev';
 export const DEV_AUDIENCE = 'ilo-network-local-web';
 const ALGORITHM = 'RS256';
 
+/** Whom a dev token is for: a person of the directory (the subject defaults to its demo person's). */
+export interface DevTokenClaims {
+  organisation: string;
+  role: string;
+  name?: string;
+  subject?: string;
+  email?: string;
+}
+
 export interface DevTokenService {
-  issue(request: DevLoginRequest): Promise<{ token: string; expiresAt: string }>;
+  issue(claims: DevTokenClaims): Promise<{ token: string; expiresAt: string }>;
   /** The claims as the HTTP API authorizer passes them to a handler (every value a string), or undefined. */
   verify(token: string): Promise<Record<string, string> | undefined>;
 }
@@ -26,20 +34,21 @@ export async function createDevTokenService(options: { keyFile?: string; now?: (
   const { privateKey, publicKey } = await loadOrCreateKeyPair(options.keyFile);
 
   const service: DevTokenService = {
-    async issue({ organisation, role, name }) {
+    async issue({ organisation, role, name, subject, email }) {
       const issuedAt = Math.floor(now().getTime() / 1000);
       const expires = issuedAt + DEV_TOKEN_LIFETIME_SECONDS;
       const username = `${organisation.toLowerCase()}-${role}`;
       const token = await new SignJWT({
         token_use: 'id',
-        'cognito:username': username,
+        'cognito:username': subject ?? username,
         [ORGANISATION_CLAIM]: organisation,
         [ROLE_CLAIM]: role,
-        [NAME_CLAIM]: name ?? `Demo ${role} (${organisationName(organisation as OrganisationCode)})`,
+        [NAME_CLAIM]: name ?? demoName(organisation, role),
+        ...(email ? { email } : {}),
         auth_time: issuedAt,
       })
         .setProtectedHeader({ alg: ALGORITHM, kid: 'local-dev' })
-        .setSubject(`local-${username}`)
+        .setSubject(subject ?? `local-${username}`)
         .setIssuer(DEV_ISSUER)
         .setAudience(DEV_AUDIENCE)
         .setJti(randomUUID())
@@ -65,6 +74,10 @@ export async function createDevTokenService(options: { keyFile?: string; now?: (
   };
   return service;
 }
+
+/** The name an organisation's demo person gets when the dev login names none. */
+export const demoName = (organisation: string, role: string) =>
+  `Demo ${role} (${organisationName(organisation as OrganisationCode)})`;
 
 /** API Gateway HTTP API passes JWT claims to the integration as strings; arrays as `[a b]`. */
 export function authorizerClaims(payload: JWTPayload): Record<string, string> {

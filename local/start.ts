@@ -80,7 +80,8 @@ ILO Network Platform is running (started in ${((Date.now() - started) / 1000).to
 
 Sign in on the web app's sign-in page as any organisation and role, for example:
 ${demoSignIns.map((s) => `  - ${s}`).join('\n')}
-Or from a shell:
+Or as a person of the demo directory, by e-mail (DE's coordinator: katrin.vogel@de.demo.ilo-network.example).
+From a shell:
   curl -s -X POST ${app.baseUrl}/api/dev/login -H 'content-type: application/json' -d '{"organisation":"DE","role":"editor"}'
 
 Press Ctrl-C to stop.`);

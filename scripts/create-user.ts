@@ -1,22 +1,22 @@
 // `npm run create-user -- --env prod --email anne.martin@interieur.gouv.fr --organisation FR --role editor --name "Anne Martin"`
 //
 // Creates a person's account in the environment's user pool, with the organisation and role the API
-// reads from the ID token (custom:organisation, custom:role). Cognito e-mails them a temporary
-// password; at the first sign-in they choose their own and set up an authenticator app.
+// reads from the ID token (custom:organisation, custom:role), and the person's entry in the people
+// directory (the environment's table), through the same people service as `POST /api/people`.
+// Cognito e-mails them a temporary password; at the first sign-in they choose their own and set up
+// an authenticator app. Operators create the first Commission administrator this way; everyone else
+// is invited in the product.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  AdminCreateUserCommand,
-  CognitoIdentityProviderClient,
-  UsernameExistsException,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { z } from 'zod';
+import { AppError } from '#functions/lib/errors.ts';
+import { createPerson, OPERATOR } from '#functions/people/people-service.ts';
 import { organisationCodeSchema, roleSchema } from '#shared/api/schemas.ts';
-import { NAME_CLAIM, ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
 import { isValidMembership, organisationName, rolesFor } from '#shared/reference/organisations.ts';
+import { tableNameFor } from '../infra/physical-names.ts';
 
 const USAGE =
-  'Usage: npm run create-user -- --env <env> --email <address> --organisation <code> --role <role> [--name "<full name>"] [--user-pool-id <id>] [--region <region>]';
+  'Usage: npm run create-user -- --env <env> --email <address> --organisation <code> --role <role> [--name "<full name>"] [--user-pool-id <id>] [--region <region>] [--table <name>]';
 
 export const newUserSchema = z
   .object({
@@ -32,28 +32,18 @@ export const newUserSchema = z
   });
 export type NewUser = z.infer<typeof newUserSchema>;
 
-/** Creates the account; Cognito sends the invitation e-mail with the temporary password. */
-export async function createUser(
-  cognito: CognitoIdentityProviderClient,
-  userPoolId: string,
-  user: NewUser,
-): Promise<{ username: string }> {
-  const answer = await cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId: userPoolId,
-      Username: user.email,
-      DesiredDeliveryMediums: ['EMAIL'],
-      UserAttributes: [
-        { Name: 'email', Value: user.email },
-        // The administrator vouches for the address; the invitation reaching it proves it again.
-        { Name: 'email_verified', Value: 'true' },
-        { Name: ORGANISATION_CLAIM, Value: user.organisation },
-        { Name: ROLE_CLAIM, Value: user.role },
-        ...(user.name ? [{ Name: NAME_CLAIM, Value: user.name }] : []),
-      ],
-    }),
-  );
-  return { username: answer.User?.Username ?? user.email };
+/**
+ * Points the people service at the environment: its user pool (so the service's identity provider
+ * is Cognito) and its table. The reports bucket is required by the shared configuration but never
+ * touched here.
+ */
+function configureFor(environment: { userPoolId: string; region: string; table: string }) {
+  Object.assign(process.env, {
+    USER_POOL_ID: environment.userPoolId,
+    AWS_REGION: environment.region,
+    TABLE_NAME: environment.table,
+  });
+  process.env.REPORTS_BUCKET ??= 'not-used-by-create-user';
 }
 
 /** The user pool of an environment, from the outputs `npm run deploy` writes to cdk-outputs.json. */
@@ -89,6 +79,7 @@ export async function main(argv: string[], log: (line: string) => void = console
         name: { type: 'string' },
         'user-pool-id': { type: 'string' },
         region: { type: 'string' },
+        table: { type: 'string' },
         outputs: { type: 'string', default: 'cdk-outputs.json' },
       },
       strict: true,
@@ -109,28 +100,31 @@ export async function main(argv: string[], log: (line: string) => void = console
       throw new CliError(problems.join('\n'));
     }
     const userPoolId = values['user-pool-id'] ?? userPoolIdFromOutputs(values.outputs, values.env ?? '');
-    const region = values.region ?? userPoolId.split('_')[0];
-    const cognito = new CognitoIdentityProviderClient({
-      region,
-      // Tests point this at a stand-in of the Cognito API.
-      ...(process.env.COGNITO_ENDPOINT ? { endpoint: process.env.COGNITO_ENDPOINT } : {}),
-    });
+    const region = values.region ?? userPoolId.split('_')[0] ?? 'eu-west-1';
+    const table =
+      values.table ?? process.env.TABLE_NAME ?? (values.env ? tableNameFor({ name: values.env }) : '');
+    if (!table) throw new CliError('Give --env (or --table) to name the table of the people directory.');
+    configureFor({ userPoolId, region, table });
+    const { email, organisation, role } = parsed.data;
     try {
-      const { username } = await createUser(cognito, userPoolId, parsed.data);
+      await createPerson(
+        OPERATOR,
+        // The directory needs a name; the operator may give it later in the product.
+        { email, organisation, role, name: parsed.data.name ?? email.split('@')[0] ?? email, language: 'en' },
+        new Date(),
+      );
       log(
-        `Created ${username}: ${parsed.data.role} for ${organisationName(parsed.data.organisation)} in ${userPoolId}. ` +
+        `Created ${email}: ${role} for ${organisationName(organisation)} in ${userPoolId}. ` +
           'An invitation with a temporary password is on its way to that address.',
       );
       return 0;
     } catch (error) {
-      if (error instanceof UsernameExistsException) {
-        log(`${parsed.data.email} already has an account in ${userPoolId}: nothing was changed.`);
+      if (error instanceof AppError && error.code === 'email_in_use') {
+        log(`${email} already has an account in ${userPoolId}: nothing was changed.`);
         return 1;
       }
-      log(`Cognito refused: ${error instanceof Error ? error.message : String(error)}`);
+      log(`Refused: ${error instanceof Error ? error.message : String(error)}`);
       return 1;
-    } finally {
-      cognito.destroy();
     }
   } catch (error) {
     if (error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -9,6 +9,7 @@ export const auditedEntities = [
   'contribution',
   'semester',
   'report',
+  'person',
 ] as const;
 export type AuditedEntity = (typeof auditedEntities)[number];
 
@@ -16,7 +17,7 @@ export type AuditedEntity = (typeof auditedEntities)[number];
  * `GET /api/audit?entity=<kind>:<id>`: `secondment:<ulid>`, `activity:<ulid>`, `arrangement:<ulid>`,
  * `drafting:<networkId>.<semester>` (acting-state designations and reassignments), `region:<R-id>`,
  * `contribution:<semester>.<networkId>.<state>`, `semester:<2026-H1>` (closes), `report:<semester>.<networkId>`
- * (assessments and finalisations).
+ * (assessments and finalisations), `person:<id>` (the people directory).
  */
 export const auditQuerySchema = z.strictObject({
   entity: z

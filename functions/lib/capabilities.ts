@@ -2,6 +2,7 @@ import type { Capability } from '#shared/api/schemas.ts';
 import { submitsContributions, writesContributions } from '../contributions/contribution-policy.ts';
 import { proposesArrangements } from '../networks/arrangement-policy.ts';
 import { managesRegions, reassignsDraftingState, recordsActivities } from '../networks/network-policy.ts';
+import { managesPeople } from '../people/people-policy.ts';
 import { readsNotifiedSecondments, writesSecondments } from '../secondments/secondment-policy.ts';
 import { closesSemesters } from '../semesters/semester-policy.ts';
 import type { Caller } from './caller.ts';
@@ -22,6 +23,8 @@ export function capabilitiesOf(caller: Caller): Capability[] {
     ['semesters.close', closesSemesters(caller)],
     ['regions.manage', managesRegions(caller)],
     ['drafting.reassign', reassignsDraftingState(caller)],
+    // The people directory: a state's coordinators for their state, the EC admin for everyone.
+    ['people.manage', managesPeople(caller)],
   ];
   return all.filter(([, allowed]) => allowed).map(([capability]) => capability);
 }

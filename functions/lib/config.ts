@@ -20,6 +20,13 @@ const configSchema = z.object({
   SQS_ENDPOINT: z.url().optional(),
   /** Lifetime of the presigned links to report files. */
   REPORT_LINK_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  /** The Cognito user pool of the people directory; unset: the local identity provider (the dev login). */
+  USER_POOL_ID: z
+    .string()
+    .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'USER_POOL_ID must be a Cognito user pool id (eu-west-1_AbC123)')
+    .optional(),
+  /** Only for tests against a stand-in of the Cognito API. */
+  COGNITO_ENDPOINT: z.url().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -43,6 +43,15 @@ import {
   trainingSchema,
 } from '../networks.ts';
 import {
+  createPersonSchema,
+  personIdParams,
+  personListQuerySchema,
+  personListSchema,
+  personSchema,
+  preferencesSchema,
+  updatePersonSchema,
+} from '../people.ts';
+import {
   assessmentSchema,
   finaliseSchema,
   reportHtmlSchema,
@@ -135,17 +144,19 @@ export const endpoints = {
     path: '/api/dev/login',
     access: 'public',
     localOnly: true,
-    summary: 'Local runtime only: sign in as an organisation and role, get a bearer token',
+    summary:
+      "Local runtime only: sign in as a person of the directory ({ email }) or as an organisation's demo person for a role, get a bearer token",
     tag: 'system',
     body: devLoginRequestSchema,
     success: { status: 200, schema: devLoginResponseSchema },
-    errors: [],
+    errors: ['unauthenticated', 'account_disabled'],
   },
   me: {
     method: 'GET',
     path: '/api/me',
     access: 'signed-in',
-    summary: 'Who the caller is: organisation and role',
+    summary:
+      'Who the caller is: organisation and role, and the person of the directory (id, e-mail, preferences)',
     tag: 'identity',
     success: { status: 200, schema: meSchema },
     errors: [],
@@ -594,6 +605,74 @@ export const endpoints = {
     success: { status: 200, schema: annualSummarySchema },
     errors: ['forbidden', 'not_found'],
   },
+  // ---- the people directory (issue 16) ----
+  listPeople: {
+    method: 'GET',
+    path: '/api/people',
+    access: 'signed-in',
+    summary:
+      "The people of an organisation (a state's coordinators: their state; the EC admin: any, with ?organisation=)",
+    tag: 'people',
+    query: personListQuerySchema,
+    success: { status: 200, schema: personListSchema },
+    errors: [],
+  },
+  createPerson: {
+    method: 'POST',
+    path: '/api/people',
+    access: 'signed-in',
+    summary:
+      "Invite a person (a state's coordinator: for its state, as editor, coordinator or reader; the EC admin: anyone). On AWS Cognito e-mails the invitation",
+    tag: 'people',
+    body: createPersonSchema,
+    success: { status: 201, schema: personSchema },
+    idempotent: true,
+    errors: ['email_in_use'],
+  },
+  updatePerson: {
+    method: 'PUT',
+    path: '/api/people/{id}',
+    access: 'signed-in',
+    params: personIdParams,
+    summary: "Change a person's role, name or language, with the version read",
+    tag: 'people',
+    body: updatePersonSchema,
+    success: { status: 200, schema: personSchema },
+    errors: ['not_found', 'stale_version', 'email_in_use', 'last_coordinator'],
+  },
+  disablePerson: {
+    method: 'POST',
+    path: '/api/people/{id}/disable',
+    access: 'signed-in',
+    params: personIdParams,
+    summary:
+      "Disable a person: its tokens are refused from the next request on (never oneself, nor a state's last coordinator)",
+    tag: 'people',
+    body: versionOnlySchema,
+    success: { status: 200, schema: personSchema },
+    errors: ['not_found', 'stale_version', 'not_editable', 'last_coordinator'],
+  },
+  enablePerson: {
+    method: 'POST',
+    path: '/api/people/{id}/enable',
+    access: 'signed-in',
+    params: personIdParams,
+    summary: 'Enable a disabled person again',
+    tag: 'people',
+    body: versionOnlySchema,
+    success: { status: 200, schema: personSchema },
+    errors: ['not_found', 'stale_version', 'not_editable'],
+  },
+  updatePreferences: {
+    method: 'PUT',
+    path: '/api/me/preferences',
+    access: 'signed-in',
+    summary: "The caller's own language and notification preferences, with the version read",
+    tag: 'identity',
+    body: preferencesSchema,
+    success: { status: 200, schema: meSchema },
+    errors: ['stale_version'],
+  },
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointId = keyof typeof endpoints;
@@ -628,6 +707,10 @@ export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   }
   if (endpoint.access === 'signed-in') {
     codes.add('unauthenticated');
+    // The people directory's check of every signed-in request (functions/people/directory.ts).
+    codes.add('account_disabled');
+    codes.add('unknown_person');
+    codes.add('membership_changed');
     codes.add('forbidden');
   }
   if (endpoint.idempotent) codes.add('idempotency_key_reused');

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { errorStatus } from '../errors.ts';
+import { notificationPreferencesSchema, personLanguages } from '../preferences.ts';
 import { isOrganisation, isValidMembership, roles } from '../reference/organisations.ts';
 import { semesterIdSchema } from '../semesters.ts';
 
@@ -22,17 +23,43 @@ export const organisationCodeSchema = z
 
 export const roleSchema = z.enum(roles);
 
+/**
+ * The local sign-in: `{ email }` signs in that person of the directory; `{ organisation, role }` the
+ * organisation's demo person for the role (created on first use, named `name` then).
+ */
 export const devLoginRequestSchema = z
   .strictObject({
-    organisation: organisationCodeSchema,
-    role: roleSchema,
+    email: z.email('Give an e-mail address').max(254).optional(),
+    organisation: organisationCodeSchema.optional(),
+    role: roleSchema.optional(),
     name: z.string().trim().min(1).max(100).optional(),
   })
-  .refine((v) => isValidMembership(v.organisation, v.role), {
-    message: 'This organisation has no such role (editor and coordinator are for states, admin for EC)',
-    path: ['role'],
+  .superRefine((v, context) => {
+    if (v.email !== undefined) {
+      if (v.organisation !== undefined || v.role !== undefined)
+        context.addIssue({
+          code: 'custom',
+          path: ['email'],
+          message: 'Give an e-mail, or an organisation and a role, not both',
+        });
+      return;
+    }
+    if (v.organisation === undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['organisation'],
+        message: 'Choose an organisation (or give an e-mail)',
+      });
+    if (v.role === undefined) context.addIssue({ code: 'custom', path: ['role'], message: 'Choose a role' });
+    else if (v.organisation !== undefined && !isValidMembership(v.organisation, v.role))
+      context.addIssue({
+        code: 'custom',
+        path: ['role'],
+        message: 'This organisation has no such role (editor and coordinator are for states, admin for EC)',
+      });
   })
-  .meta({ id: 'DevLoginRequest' });
+  // The two forms, as JSON Schema says it (the refinement above is not representable there).
+  .meta({ id: 'DevLoginRequest', anyOf: [{ required: ['email'] }, { required: ['organisation', 'role'] }] });
 export type DevLoginRequest = z.infer<typeof devLoginRequestSchema>;
 
 export const devLoginResponseSchema = z
@@ -51,6 +78,7 @@ export const capabilities = [
   'semesters.close',
   'regions.manage',
   'drafting.reassign',
+  'people.manage',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -61,6 +89,13 @@ export const meSchema = z
     role: roleSchema,
     name: z.string().optional(),
     capabilities: z.array(z.enum(capabilities)),
+    /** The person of the directory: its id (the identity's subject), e-mail and preferences. */
+    id: z.string(),
+    email: z.string(),
+    language: z.enum(personLanguages),
+    preferences: z.object({ notifications: notificationPreferencesSchema }),
+    /** The person's version, sent back with a change of preferences. */
+    version: z.number().int().positive(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

@@ -636,6 +636,47 @@ describe('stateless stack: permissions', () => {
     }
   });
 
+  it('grants the people functions exactly the Cognito actions they call, on the user pool alone, with USER_POOL_ID', () => {
+    const peopleRoutes = deployedRoutes.filter((route) => route.identityActions);
+    expect(peopleRoutes.map((route) => route.endpoint).sort()).toEqual([
+      'createPerson',
+      'disablePerson',
+      'enablePerson',
+      'updatePerson',
+    ]);
+    for (const route of deployedRoutes) {
+      const found = Object.values(resourcesOfType(stateless, 'AWS::ApiGatewayV2::Route')).find(
+        (candidate) => candidate.Properties.RouteKey === routeKey(route),
+      );
+      const target = found?.Properties.Target as { 'Fn::Join': [string, unknown[]] };
+      const integration = resourcesOfType(stateless, 'AWS::ApiGatewayV2::Integration')[
+        referencedId(target['Fn::Join'][1][1])
+      ];
+      const functionId = referencedId(integration?.Properties.IntegrationUri);
+      const statements = policiesOfFunction(stateless, functionId)
+        .flatMap(
+          ([, policy]) => (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement,
+        )
+        .filter((statement) => asList(statement.Action).some((action) => action.startsWith('cognito-idp:')));
+      const granted = [...new Set(statements.flatMap((statement) => asList(statement.Action)))].sort();
+      expect(granted, routeKey(route)).toEqual([...new Set(route.identityActions ?? [])].sort());
+      for (const statement of statements) {
+        expect(statement.Effect).toBe('Allow');
+        // The pool's ARN (imported from the stateful stack), never a wildcard.
+        expect(JSON.stringify(statement.Resource), routeKey(route)).toMatch(/UserPool.*Arn/);
+        expect(JSON.stringify(statement.Resource)).not.toContain('*');
+      }
+      const fn = resourcesOfType(stateless, 'AWS::Lambda::Function')[functionId];
+      if (!fn) throw new Error(`No function ${functionId}`);
+      const environment = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect('USER_POOL_ID' in environment, routeKey(route)).toBe(route.identityActions !== undefined);
+    }
+    expect(peopleRoutes.find((r) => r.endpoint === 'disablePerson')?.identityActions).toEqual([
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ]);
+  });
+
   it('runs the seed job after each deployment that changes it, with write access', () => {
     const [, trigger] = onlyResourceOfType(stateless, 'Custom::Trigger');
     const versionId = referencedId(trigger.Properties.HandlerArn);

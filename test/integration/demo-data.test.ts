@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoSecondments } from '../../local/demo-data.ts';
+import { demoStaffEmail, seedDemoSecondments } from '../../local/demo-data.ts';
 import { previousSemesterId, semesterIdAt } from '../../shared/semesters.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
@@ -67,5 +67,21 @@ describe('demo data of npm start', () => {
       'in_effect',
       'proposed',
     ]);
+  });
+
+  it('puts a coordinator, an editor and a reader of each demo state in the directory, who sign in by e-mail', async () => {
+    // The first test seeded the demo data.
+    const admin = await app.login('EC', 'admin');
+    for (const state of ['DE', 'FR', 'GR']) {
+      const people = await app.call('GET', `/api/people?organisation=${state}`, { token: admin });
+      const roles = people.json.items.map((p: { role: string }) => p.role);
+      expect(roles).toEqual(expect.arrayContaining(['coordinator', 'editor', 'reader']));
+    }
+    const signIn = await app.call('POST', '/api/dev/login', {
+      body: { email: demoStaffEmail('Katrin Vogel', 'DE') },
+    });
+    expect(signIn.status).toBe(200);
+    const me = await app.call('GET', '/api/me', { token: signIn.json.token });
+    expect(me.json).toMatchObject({ organisation: 'DE', role: 'coordinator', name: 'Katrin Vogel' });
   });
 });

@@ -32,8 +32,14 @@ const activity = {
   summary: 'Exchange on routes.',
 };
 
-/** One valid request for every creating endpoint of the contract. */
-const creating: Record<string, { as: string; path: string; body: Record<string, unknown> }> = {
+/**
+ * One valid request for every creating endpoint of the contract. `unique`: the same body without a
+ * key is refused as a duplicate (a person's e-mail is unique) instead of creating a second one.
+ */
+const creating: Record<
+  string,
+  { as: string; path: string; body: Record<string, unknown>; unique?: 'email_in_use' }
+> = {
   createSecondment: { as: 'DE:editor', path: '/api/secondments', body: secondmentBody() },
   recordMeeting: { as: 'DE:editor', path: '/api/networks/TR/meetings', body: { date: today, ...activity } },
   recordTraining: {
@@ -72,6 +78,12 @@ const creating: Record<string, { as: string; path: string; body: Record<string, 
       scope: 'The German ILO also looks after French interests.',
       validFrom: today,
     },
+  },
+  createPerson: {
+    as: 'EC:admin',
+    path: '/api/people',
+    body: { organisation: 'FR', role: 'reader', name: 'Idem Potent', email: 'idem.potent@example.eu' },
+    unique: 'email_in_use',
   },
 };
 
@@ -138,13 +150,20 @@ describe('Idempotency-Key', () => {
           ? 'secondment'
           : endpoint === 'proposeArrangement'
             ? 'arrangement'
-            : 'activity';
+            : endpoint === 'createPerson'
+              ? 'person'
+              : 'activity';
       const trail = await app.call('GET', `/api/audit?entity=${kind}:${first.json.id}`, {
         token: tokens['EC:admin'],
       });
       expect(trail.json.items).toHaveLength(1);
       // Without a key, the same body twice is two requests, as before.
       const again = await post(request.as, request.path, request.body);
+      if (request.unique) {
+        expect(again.status).toBe(409);
+        expect(again.json.error.code).toBe(request.unique);
+        return;
+      }
       expect(again.status).toBe(201);
       expect(again.json.id).not.toBe(first.json.id);
     });

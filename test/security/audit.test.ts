@@ -38,13 +38,18 @@ const audited: Record<string, { kind: AuditedEntity; creates?: true }> = {
   acceptArrangement: { kind: 'arrangement' },
   withdrawArrangement: { kind: 'arrangement' },
   closeSemester: { kind: 'semester' },
+  createPerson: { kind: 'person', creates: true },
+  updatePerson: { kind: 'person' },
+  disablePerson: { kind: 'person' },
+  enablePerson: { kind: 'person' },
+  updatePreferences: { kind: 'person' },
   saveContribution: { kind: 'contribution' },
   submitContribution: { kind: 'contribution' },
   reopenContribution: { kind: 'contribution' },
   saveAssessment: { kind: 'report' },
   finaliseReport: { kind: 'report' },
 };
-/** Writes that store nothing: the dev login signs a token and keeps no record. */
+/** Not audited as a write of its own: the dev login signs a token (a demo person it creates on first use is audited as created). */
 const storesNothing = new Set<EndpointId>(['devLogin']);
 
 interface StoredAudit {

@@ -25,6 +25,7 @@ import {
  * | tampered | SE's reader token with its claims changed to EC admin, the signature kept |
  * | unsigned | EC admin claims with `alg: none` and no signature |
  * | impossibleRole | correctly signed, but a role the organisation cannot hold (DE admin) |
+ * | disabled | a DE editor of the directory, disabled after signing in: its token is still valid |
  *
  * `OK` is the endpoint's success status; a number is the exact status of a refusal (400 only where the
  * contract says so: a coordinator proposing an arrangement its state is not party to).
@@ -43,6 +44,7 @@ export const callers = [
   'tampered',
   'unsigned',
   'impossibleRole',
+  'disabled',
 ] as const;
 export type CallerId = (typeof callers)[number];
 
@@ -82,9 +84,12 @@ export interface Row {
 }
 
 /** A public route: every caller is answered, whatever token it carries. */
-const PUBLIC = [OK, OK, OK, OK, OK, OK] as const;
-/** A signed-in route: no, expired, foreign, altered or unsigned token is 401; an impossible role 403. */
-const SIGNED_IN = [401, 401, 401, 401, 401, 403] as const;
+const PUBLIC = [OK, OK, OK, OK, OK, OK, OK] as const;
+/**
+ * A signed-in route: no, expired, foreign, altered or unsigned token is 401; an impossible role 403;
+ * a disabled person 401 (account_disabled), from the next request on.
+ */
+const SIGNED_IN = [401, 401, 401, 401, 401, 403, 401] as const;
 
 type Seven = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
 function cells(signedIn: Seven, tokens: readonly Outcome[] = SIGNED_IN): Record<CallerId, Outcome> {
@@ -138,6 +143,31 @@ async function designationVersion(world: World) {
 
 let regionCount = 0;
 
+/** States' coordinators for their own state, and the Commission's administrators: the people directory. */
+const DE_PEOPLE_MANAGERS: Seven = [403, OK, 403, OK, 403, 403, 403];
+
+let personCount = 0;
+const newPersonFields = () => ({
+  organisation: OWN,
+  role: 'reader',
+  name: `Reader ${++personCount}`,
+  email: `matrix.reader.${personCount}@example.eu`,
+  language: 'en',
+});
+/** A fresh DE reader, invited by the EC admin (disabled too when asked). */
+async function newPerson(world: World, disabled = false): Promise<{ id: string; version: number }> {
+  const created = await world.expectCall('EC:admin', 'POST', '/api/people', newPersonFields(), 201);
+  if (!disabled) return { id: created.json.id, version: created.json.version };
+  const off = await world.expectCall(
+    'EC:admin',
+    'POST',
+    `/api/people/${created.json.id}/disable`,
+    { version: created.json.version },
+    200,
+  );
+  return { id: off.json.id, version: off.json.version };
+}
+
 export const matrix: Row[] = [
   // ---- system and identity -----------------------------------------------------------------
   { endpoint: 'health', target: () => ({ path: '/api/health' }), expect: cells(EVERYONE, PUBLIC) },
@@ -150,6 +180,55 @@ export const matrix: Row[] = [
   { endpoint: 'me', target: () => ({ path: '/api/me' }), expect: cells(EVERYONE) },
   { endpoint: 'reference', target: () => ({ path: '/api/reference' }), expect: cells(EVERYONE) },
   { endpoint: 'feed', target: () => ({ path: '/api/feed' }), expect: cells(EVERYONE) },
+
+  // ---- the people directory ----------------------------------------------------------------
+  {
+    endpoint: 'listPeople',
+    target: () => ({ path: `/api/people?organisation=${OWN}` }),
+    expect: cells(DE_PEOPLE_MANAGERS),
+  },
+  {
+    endpoint: 'createPerson',
+    target: () => ({ path: '/api/people', body: newPersonFields() }),
+    expect: cells(DE_PEOPLE_MANAGERS),
+  },
+  {
+    endpoint: 'updatePerson',
+    target: async (w) => {
+      const { id, version } = await newPerson(w);
+      return {
+        path: `/api/people/${id}`,
+        body: { version, role: 'editor', name: 'Renamed', language: 'fr' },
+      };
+    },
+    expect: cells(DE_PEOPLE_MANAGERS),
+  },
+  {
+    endpoint: 'disablePerson',
+    target: async (w) => {
+      const { id, version } = await newPerson(w);
+      return { path: `/api/people/${id}/disable`, body: { version } };
+    },
+    expect: cells(DE_PEOPLE_MANAGERS),
+  },
+  {
+    endpoint: 'enablePerson',
+    target: async (w) => {
+      const { id, version } = await newPerson(w, true);
+      return { path: `/api/people/${id}/enable`, body: { version } };
+    },
+    expect: cells(DE_PEOPLE_MANAGERS),
+  },
+  {
+    endpoint: 'updatePreferences',
+    // Each caller's own entry, still at version 1: nothing else changes the world's people, and
+    // each caller makes this request once.
+    target: () => ({
+      path: '/api/me/preferences',
+      body: { version: 1, language: 'fr', notifications: { report_finalised: 'daily' } },
+    }),
+    expect: cells(EVERYONE),
+  },
 
   // ---- secondments -------------------------------------------------------------------------
   {

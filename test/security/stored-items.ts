@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contributionValuesSchema } from '#shared/contributions.ts';
 import { activitySchemas, arrangementSchema, regionInputSchema } from '#shared/networks.ts';
+import { createPersonSchema, preferencesSchema } from '#shared/people.ts';
 import { isParticipatingState } from '#shared/reference/states.ts';
 import { reportTemplate } from '#shared/report-templates.ts';
 import { assessmentSchema } from '#shared/reports.ts';
@@ -76,6 +77,21 @@ const validators: Record<string, (item: Item) => { success: boolean; error?: unk
         version: z.number().int(),
       })
       .safeParse(item),
+  Person: (item) =>
+    createPersonSchema.safeParse({
+      organisation: item.organisation,
+      role: item.role,
+      name: item.name,
+      email: item.email,
+      language: item.language,
+    }).success &&
+    preferencesSchema.safeParse({
+      version: item.version,
+      language: item.language,
+      notifications: item.notifications,
+    }).success
+      ? { success: true }
+      : { success: false, error: `person ${item.id} holds what its input schemas refuse` },
   Report: (item) =>
     item.assessment === undefined
       ? { success: true }

@@ -1,4 +1,3 @@
-import type { DevLoginRequest } from '#shared/api/schemas.ts';
 import { createDevTokenService } from '../../local/dev-auth.ts';
 import type { World } from './world.ts';
 
@@ -6,8 +5,8 @@ const decode = (segment: string) => JSON.parse(Buffer.from(segment, 'base64url')
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /**
- * Tokens no one should get past the door with, and one that gets past it with a role its
- * organisation cannot hold. Minted with the app's own key where the point is that only one thing
+ * Tokens no one should get past the door with, one that gets past it with a role its
+ * organisation cannot hold, and one of a person disabled since it was issued. Minted with the app's own key where the point is that only one thing
  * is wrong.
  */
 export async function hostileTokens(world: World) {
@@ -36,9 +35,26 @@ export async function hostileTokens(world: World) {
   const unsigned = [encode({ alg: 'none', typ: 'JWT' }), ecPayload, ''].join('.');
 
   // The dev login refuses this pair; the key does not care, so the API must.
-  const impossibleRole = (
-    await sameKey.issue({ organisation: 'DE', role: 'admin' } as unknown as DevLoginRequest)
-  ).token;
+  const impossibleRole = (await sameKey.issue({ organisation: 'DE', role: 'admin' })).token;
 
-  return { expired, otherKey, tampered, unsigned, impossibleRole };
+  // A DE editor of the directory signs in, then the EC admin disables it: the token is still valid.
+  const email = `disabled.editor.${Date.now()}@example.eu`;
+  const invited = await world.expectCall(
+    'EC:admin',
+    'POST',
+    '/api/people',
+    { organisation: 'DE', role: 'editor', name: 'Disabled Editor', email, language: 'en' },
+    201,
+  );
+  const signIn = await world.call('POST', '/api/dev/login', { body: { email } });
+  const disabled = signIn.json.token as string;
+  await world.expectCall(
+    'EC:admin',
+    'POST',
+    `/api/people/${invited.json.id}/disable`,
+    { version: invited.json.version },
+    200,
+  );
+
+  return { expired, otherKey, tampered, unsigned, impossibleRole, disabled };
 }

@@ -2,6 +2,7 @@ import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Endpoint } from '#shared/api/endpoints.ts';
 import { MAX_REQUEST_BODY_BYTES } from '#shared/errors.ts';
+import { checkedCaller } from '../../people/directory.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import { logger } from '../logger.ts';
@@ -174,13 +175,19 @@ export function parameters(endpoint: Endpoint): Middleware {
   };
 }
 
-/** The signed-in caller from the authorizer's claims; 401 when a signed-in route has none. */
+/**
+ * The signed-in caller from the authorizer's claims; 401 when a signed-in route has none. Then the
+ * people directory (one GetItem by subject): a disabled person, a subject it does not know, or an
+ * organisation or role other than the token's is refused from the very next request (401).
+ */
 export function authentication(endpoint: Endpoint): Middleware {
   return {
-    before: (request) => {
+    before: async (request) => {
       request.context.parsed = {};
       if (endpoint.access === 'signed-in')
-        request.context.parsed.caller = callerFrom(request.event as MaybeAuthorizedEvent);
+        request.context.parsed.caller = await checkedCaller(
+          callerFrom(request.event as MaybeAuthorizedEvent),
+        );
     },
   };
 }

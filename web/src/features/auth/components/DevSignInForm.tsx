@@ -16,8 +16,9 @@ import type { DevSignInMethod } from '../api/sign-in-method.ts';
 
 /** The form's values before validation: '' is the placeholder option, "nothing chosen yet". */
 interface SignInFields {
-  organisation: string;
-  role: Role | '';
+  // Optional as the schema reads them: it also takes an e-mail instead (not asked for here).
+  organisation?: string;
+  role?: Role | '';
   name?: string | undefined;
 }
 
@@ -60,7 +61,7 @@ export function DevSignInForm({ method }: { method: DevSignInMethod }) {
     defaultValues: { organisation: '', role: '' },
   });
   const organisation = useWatch({ control, name: 'organisation' });
-  const roleOptions = allowedRoles(organisation);
+  const roleOptions = allowedRoles(organisation ?? '');
 
   const statesByName = useMemo(() => {
     const collator = nameCollator(i18n.language);
@@ -73,7 +74,7 @@ export function DevSignInForm({ method }: { method: DevSignInMethod }) {
   const fitRoleToOrganisation = (nextOrganisation: string) => {
     const roles = allowedRoles(nextOrganisation);
     const role = getValues('role');
-    if (role !== '' && roles.includes(role)) return;
+    if (role && roles.includes(role)) return;
     setValue('role', roles.length === 1 ? (roles[0] ?? '') : '', { shouldValidate: isSubmitted });
   };
 

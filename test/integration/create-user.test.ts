@@ -1,65 +1,37 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AuditRepository } from '../../functions/audit/audit-repository.ts';
+import { PersonRepository } from '../../functions/people/person-repository.ts';
+import { ensureTable } from '../../local/provision.ts';
 import { main } from '../../scripts/create-user.ts';
+import { type CognitoStandIn, startCognitoStandIn } from '../support/cognito-stand-in.ts';
 
 /**
- * The operators' user-creation script against a stand-in of the Cognito API: the same JSON protocol
- * (POST /, `X-Amz-Target: AWSCognitoIdentityProviderService.<Action>`), the answers Cognito gives.
+ * The operators' user-creation script against a stand-in of the Cognito API (test/support), and the
+ * people directory in a table of the embedded DynamoDB Local: the script goes through the people
+ * service, so the account and the person's entry are made together.
  */
-interface CognitoCall {
-  target: string;
-  body: Record<string, unknown>;
-}
-
-let server: Server;
-const calls: CognitoCall[] = [];
-const existing = new Set<string>();
+let cognito: CognitoStandIn;
+let calls: CognitoStandIn['calls'];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let raw = '';
-    request.on('data', (chunk) => {
-      raw += chunk;
-    });
-    request.on('end', () => {
-      const target = String(request.headers['x-amz-target'] ?? '');
-      const body = JSON.parse(raw) as Record<string, unknown>;
-      calls.push({ target, body });
-      const headers = { 'content-type': 'application/x-amz-json-1.1' };
-      if (target.endsWith('.AdminCreateUser') && existing.has(String(body.Username))) {
-        response.writeHead(400, { ...headers, 'x-amzn-errortype': 'UsernameExistsException' });
-        response.end(
-          JSON.stringify({
-            __type: 'UsernameExistsException',
-            message: 'An account with the given email already exists.',
-          }),
-        );
-        return;
-      }
-      existing.add(String(body.Username));
-      response.writeHead(200, headers);
-      response.end(
-        JSON.stringify({
-          User: {
-            Username: body.Username,
-            Attributes: body.UserAttributes,
-            UserStatus: 'FORCE_CHANGE_PASSWORD',
-            Enabled: true,
-          },
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  process.env.COGNITO_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cognito = await startCognitoStandIn();
+  calls = cognito.calls;
+  process.env.COGNITO_ENDPOINT = cognito.endpoint;
   process.env.AWS_ACCESS_KEY_ID = 'test';
   process.env.AWS_SECRET_ACCESS_KEY = 'test';
+  // The environment's table, as --env would name it: here one of the embedded server.
+  const dynamoEndpoint = inject('dynamoEndpoint');
+  process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
+  process.env.TABLE_NAME = `test-create-user-${Date.now()}`;
+  const client = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-west-1' });
+  await ensureTable(client, process.env.TABLE_NAME);
+  client.destroy();
 });
 
 afterAll(async () => {
   delete process.env.COGNITO_ENDPOINT;
-  await new Promise((resolve) => server.close(resolve));
+  await cognito.stop();
 });
 
 afterEach(() => {
@@ -103,6 +75,31 @@ describe('npm run create-user', () => {
         { Name: 'name', Value: 'Anne Martin' },
       ],
     });
+  });
+
+  it("writes the person's directory entry with Cognito's sub as its id, audited as the operator's", async () => {
+    const { code } = await run([
+      ...POOL,
+      '--email',
+      'Karl.Kurz@bmi.bund.de',
+      '--organisation',
+      'DE',
+      '--role',
+      'coordinator',
+    ]);
+    expect(code).toBe(0);
+    const person = await PersonRepository.findByEmail('karl.kurz@bmi.bund.de');
+    expect(person).toMatchObject({
+      organisation: 'DE',
+      role: 'coordinator',
+      status: 'active',
+      name: 'Karl.Kurz',
+    });
+    expect(cognito.users.get(person?.id ?? '')?.attributes['custom:role']).toBe('coordinator');
+    const trail = await AuditRepository.listForEntity('person', person?.id ?? '', 10, undefined);
+    expect(trail.items.map((entry) => [entry.action, entry.actor.subject])).toEqual([
+      ['created', 'operator'],
+    ]);
   });
 
   it('creates the first Commission administrator', async () => {
