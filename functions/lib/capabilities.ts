@@ -14,6 +14,7 @@ export function capabilitiesOf(caller: Caller): Capability[] {
   const all: [Capability, boolean][] = [
     ['secondments.read', readsNotifiedSecondments(caller)],
     ['secondments.write', writer],
+    ['secondments.drafts', state],
     ['networks.record_activity', writer],
     ['arrangements.propose', state && caller.role === 'coordinator'],
     ['contributions.write', writer],

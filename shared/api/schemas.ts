@@ -44,6 +44,7 @@ export type DevLoginResponse = z.infer<typeof devLoginResponseSchema>;
 export const capabilities = [
   'secondments.read',
   'secondments.write',
+  'secondments.drafts',
   'networks.record_activity',
   'arrangements.propose',
   'contributions.write',
