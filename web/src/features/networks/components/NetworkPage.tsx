@@ -5,14 +5,12 @@ import type { Reference } from '#shared/api/schemas.ts';
 import { activityKinds } from '#shared/networks.ts';
 import { FormField } from '../../../components/form/FormField.tsx';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { arrangementPath, arrangementsPath, paths, recordActivityPath } from '../../../config/paths.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useListFormat, useSortByName } from '../../../lib/name-lists.ts';
-import { useReference } from '../../../lib/reference.ts';
+import { useSignedInReference } from '../../../lib/reference.ts';
 import { type Network, useNetwork } from '../api/networks.ts';
 import { pathKinds } from '../utils/activity-form.ts';
 import { totalIlos, useNetworkTitle, useProvisionalNetworkTitle } from '../utils/names.ts';
@@ -45,19 +43,17 @@ function semesterChoices(reference: Reference) {
  */
 export function NetworkPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const reference = useReference();
+  const reference = useSignedInReference();
   const provisionalTitle = useProvisionalNetworkTitle();
   const networkTitle = useNetworkTitle();
 
-  const choices = useMemo(() => (reference.data ? semesterChoices(reference.data) : []), [reference.data]);
+  const choices = useMemo(() => semesterChoices(reference), [reference]);
   const asked = params.get('semester');
-  const semester =
-    asked && choices.some((choice) => choice.id === asked) ? asked : reference.data?.currentSemester;
+  const semester = asked && choices.some((choice) => choice.id === asked) ? asked : reference.currentSemester;
   const network = useNetwork(id, semester);
 
   // "Recorded" comes with the navigation from the form; shown once, not again after a reload or going back.
@@ -80,18 +76,7 @@ export function NetworkPage() {
       <NetworkLoadError title={fallbackTitle} error={network.error} onRetry={() => void network.refetch()} />
     );
   }
-  if (reference.error) {
-    return (
-      <Page title={fallbackTitle}>
-        <ErrorState
-          title={t('errors.loadFailed')}
-          message={describeError(reference.error)}
-          onRetry={() => void reference.refetch()}
-        />
-      </Page>
-    );
-  }
-  if (!network.data || !semester) {
+  if (!network.data) {
     return (
       <Page title={fallbackTitle}>
         <LoadingState label={t('networks.page.loading')} />
@@ -129,7 +114,7 @@ export function NetworkPage() {
         onChoose={(next) => {
           setOutcome(null);
           setSaved(null);
-          setParams(next === reference.data?.currentSemester ? {} : { semester: next });
+          setParams(next === reference.currentSemester ? {} : { semester: next });
         }}
       />
       <DraftingStateSection network={data} onOutcome={onOutcome} />

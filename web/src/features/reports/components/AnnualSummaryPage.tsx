@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isParticipatingState } from '#shared/reference/states.ts';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
@@ -11,7 +10,7 @@ import { formatInstant } from '../../../lib/dates.ts';
 import { nameCollator, useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { intlLocale } from '../../../lib/i18n.ts';
-import { useMe } from '../../../lib/me.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
 import { type AnnualSummary, reportKeys, useAnnualSummary } from '../api/reports.ts';
 import { figureLabel, orderedFigureKeys } from '../utils/figures.ts';
 import { useNetworkNames } from '../utils/names.ts';
@@ -338,13 +337,11 @@ function NetworkTable({ document }: { document: Document }) {
 
 function ReportList({ document }: { document: Document }) {
   const { t } = useTranslation();
-  const me = useMe();
+  const me = useSignedInMe();
   const networks = useNetworkNames(document.reports.map((report) => report.networkId));
-  const organisation = me.data?.organisation;
   // The Commission and the states read generated reports (states: of their networks); the Council
   // and the Parliament read finalised ones only, so only those are links for them.
-  const readsGenerated =
-    organisation === 'EC' || (organisation !== undefined && isParticipatingState(organisation));
+  const readsGenerated = me.capabilities.includes('reports.read_generated');
   return (
     <section aria-labelledby="annual-reports">
       <h2 className="section-title" id="annual-reports">

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isParticipatingState } from '#shared/reference/states.ts';
+import type { Me } from '#shared/api/schemas.ts';
 import { isSemesterId, semester as semesterDates } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
@@ -10,7 +10,7 @@ import { annualSummaryPath, paths, reportPath, semesterPath } from '../../../con
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { nameCollator, useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useMe } from '../../../lib/me.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
 import {
   generationComplete,
   type ReportList,
@@ -20,7 +20,6 @@ import {
   useReportSemesters,
 } from '../api/reports.ts';
 import { useNetworkNames } from '../utils/names.ts';
-import { readsAnnualSummary } from '../utils/readers.ts';
 import { CloseSemesterAction } from './CloseSemesterAction.tsx';
 import { DraftingStateCell } from './DraftingState.tsx';
 import { GenerationProgress } from './GenerationProgress.tsx';
@@ -37,7 +36,7 @@ export function SemesterReportsPage() {
   const { id = '' } = useParams();
   const semesters = useReportSemesters();
   const reports = useReportList(id);
-  const me = useMe();
+  const me = useSignedInMe();
   const [justClosed, setJustClosed] = useState(false);
   // Once the generation was seen under way, its progress stays shown (complete) for the rest of the visit.
   const [sawGeneration, setSawGeneration] = useState(false);
@@ -87,7 +86,7 @@ export function SemesterReportsPage() {
   const closed = summary.status === 'closed';
   const generating = closed && !generationComplete(progress);
   if (generating && !sawGeneration) setSawGeneration(true);
-  const mayClose = !closed && (me.data?.capabilities.includes('semesters.close') ?? false);
+  const mayClose = !closed && me.capabilities.includes('semesters.close');
   const year = Number(id.slice(0, 4));
 
   return (
@@ -103,7 +102,7 @@ export function SemesterReportsPage() {
       <SemesterFacts summary={summary} />
       <p>
         <Link to={semesterPath(id)}>{t('reports.semester.toContributions', { id })}</Link>
-        {id.endsWith('H2') && closed && readsAnnualSummary(me.data?.organisation) && (
+        {id.endsWith('H2') && closed && me.capabilities.includes('reports.read_annual') && (
           <>
             {' · '}
             <Link to={annualSummaryPath(year)}>{t('reports.semester.toAnnualSummary', { year })}</Link>
@@ -139,7 +138,8 @@ export function SemesterReportsPage() {
           semesterId={id}
           presidency={summary.presidency}
           list={reports.data}
-          viewer={me.data?.organisation}
+          viewer={me.organisation}
+          audience={audienceOf(me)}
           generating={generating}
         />
       )}
@@ -178,17 +178,27 @@ function SemesterFacts({ summary }: { summary: SemesterSummary }) {
   );
 }
 
+/** Who reads which reports, as the server says: the Commission all, a state its networks', others the finalised. */
+type Audience = 'commission' | 'state' | 'institution';
+
+function audienceOf(me: Me): Audience {
+  if (!me.capabilities.includes('reports.read_generated')) return 'institution';
+  return me.capabilities.includes('contributions.read_all') ? 'commission' : 'state';
+}
+
 function ReportTable({
   semesterId,
   presidency,
   list,
   viewer,
+  audience,
   generating,
 }: {
   semesterId: string;
   presidency: string;
   list: ReportList;
-  viewer: string | undefined;
+  viewer: string;
+  audience: Audience;
   generating: boolean;
 }) {
   const { t, i18n } = useTranslation();
@@ -203,8 +213,8 @@ function ReportTable({
   let empty: string;
   if (generating) empty = t('reports.semester.emptyGenerating');
   else if (list.progress.expected === 0) empty = t('reports.semester.emptyNoNetwork');
-  else if (viewer === 'EC') empty = t('reports.semester.emptyNoNetwork');
-  else if (viewer && isParticipatingState(viewer)) empty = t('reports.semester.emptyState');
+  else if (audience === 'commission') empty = t('reports.semester.emptyNoNetwork');
+  else if (audience === 'state') empty = t('reports.semester.emptyState');
   else empty = t('reports.semester.emptyInstitution');
 
   return (
@@ -217,9 +227,9 @@ function ReportTable({
       ) : (
         <>
           <p>
-            {viewer && isParticipatingState(viewer)
+            {audience === 'state'
               ? t('reports.semester.readersState')
-              : viewer === 'EC'
+              : audience === 'commission'
                 ? t('reports.semester.readersCommission')
                 : t('reports.semester.readersInstitution')}
           </p>
@@ -267,7 +277,7 @@ function ReportRow({
   row: ReportSummary;
   name: string;
   presidency: string;
-  viewer: string | undefined;
+  viewer: string;
 }) {
   const { t, i18n } = useTranslation();
   const { language } = i18n;
