@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { stateCodes } from '#shared/reference/states.ts';
 import { FilterForm, FilterSelect, filterParams } from '../../../components/list/FilterForm.tsx';
 import { ListCount, ListPage } from '../../../components/list/ListPage.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { arrangementPath, arrangementsPath, paths } from '../../../config/paths.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
@@ -135,45 +136,40 @@ function ArrangementTable({ filter, items }: { filter: ArrangementFilter; items:
   return (
     <>
       {ordered.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="table__caption">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('arrangements.list.columns.arrangement')}</th>
-                <th scope="col">{t('arrangements.list.columns.parties')}</th>
-                <th scope="col">{t('arrangements.list.columns.validity')}</th>
-                <th scope="col">{t('arrangements.list.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ordered.map((arrangement) => (
-                <tr key={arrangement.id}>
-                  <th scope="row">
-                    <Link to={arrangementPath(arrangement.id)}>{title(arrangement)}</Link>
-                    <span className="table__secondary">
-                      {t('arrangements.list.proposedBy', { state: organisationName(arrangement.proposedBy) })}
-                    </span>
-                  </th>
-                  <td>{join(arrangement.parties.map(organisationName))}</td>
-                  <td className="table__date">
-                    {arrangement.validTo
-                      ? t('arrangements.validity.range', {
-                          from: formatCalendarDate(arrangement.validFrom, language),
-                          to: formatCalendarDate(arrangement.validTo, language),
-                        })
-                      : t('arrangements.validity.from', {
-                          from: formatCalendarDate(arrangement.validFrom, language),
-                        })}
-                  </td>
-                  <td>
-                    <ArrangementStatus arrangement={arrangement} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={caption}
+          columns={[
+            t('arrangements.list.columns.arrangement'),
+            t('arrangements.list.columns.parties'),
+            t('arrangements.list.columns.validity'),
+            t('arrangements.list.columns.status'),
+          ]}
+        >
+          {ordered.map((arrangement) => (
+            <tr key={arrangement.id}>
+              <th scope="row">
+                <Link to={arrangementPath(arrangement.id)}>{title(arrangement)}</Link>
+                <span className="table__secondary">
+                  {t('arrangements.list.proposedBy', { state: organisationName(arrangement.proposedBy) })}
+                </span>
+              </th>
+              <td>{join(arrangement.parties.map(organisationName))}</td>
+              <td className="table__date">
+                {arrangement.validTo
+                  ? t('arrangements.validity.range', {
+                      from: formatCalendarDate(arrangement.validFrom, language),
+                      to: formatCalendarDate(arrangement.validTo, language),
+                    })
+                  : t('arrangements.validity.from', {
+                      from: formatCalendarDate(arrangement.validFrom, language),
+                    })}
+              </td>
+              <td>
+                <ArrangementStatus arrangement={arrangement} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <ListCount
         text={

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ListPage } from '../../../components/list/ListPage.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { networkPath, paths } from '../../../config/paths.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
@@ -100,54 +101,45 @@ function NetworkTable({
   const sortByName = useSortByName();
   const join = useListFormat();
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              {regional ? t('networks.list.columns.region') : t('networks.list.columns.host')}
-            </th>
-            {regional && <th scope="col">{t('networks.list.columns.hostCountries')}</th>}
-            <th scope="col">{t('networks.list.columns.members')}</th>
-            <th scope="col" className="table__number">
-              {t('networks.list.columns.total')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {networks.map((network) => (
-            <tr key={network.id}>
-              <th scope="row">
-                <Link to={networkPath(network.id)}>{networkName(network)}</Link>
-              </th>
-              {regional && (
-                <td>
-                  {join(
-                    sortByName(
-                      network.hostCountries.map((code) => countryName(code, language)),
-                      (name) => name,
-                    ),
-                  )}
-                </td>
+    <Table
+      caption={caption}
+      columns={[
+        regional ? t('networks.list.columns.region') : t('networks.list.columns.host'),
+        ...(regional ? [t('networks.list.columns.hostCountries')] : []),
+        t('networks.list.columns.members'),
+        { label: t('networks.list.columns.total'), className: 'table__number' },
+      ]}
+    >
+      {networks.map((network) => (
+        <tr key={network.id}>
+          <th scope="row">
+            <Link to={networkPath(network.id)}>{networkName(network)}</Link>
+          </th>
+          {regional && (
+            <td>
+              {join(
+                sortByName(
+                  network.hostCountries.map((code) => countryName(code, language)),
+                  (name) => name,
+                ),
               )}
-              <td>
-                {network.members.length === 0
-                  ? t('networks.list.noMembers')
-                  : sortByName(network.members, (member) => organisationName(member.state))
-                      .map((member) =>
-                        t('networks.list.member', {
-                          state: organisationName(member.state),
-                          count: member.ilos,
-                        }),
-                      )
-                      .join(', ')}
-              </td>
-              <td className="table__number">{totalIlos(network.members)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </td>
+          )}
+          <td>
+            {network.members.length === 0
+              ? t('networks.list.noMembers')
+              : sortByName(network.members, (member) => organisationName(member.state))
+                  .map((member) =>
+                    t('networks.list.member', {
+                      state: organisationName(member.state),
+                      count: member.ilos,
+                    }),
+                  )
+                  .join(', ')}
+          </td>
+          <td className="table__number">{totalIlos(network.members)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

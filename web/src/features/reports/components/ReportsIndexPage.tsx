@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { brusselsDate } from '#shared/semesters.ts';
 import { ListPage } from '../../../components/list/ListPage.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { annualSummaryPath, semesterReportsPath } from '../../../config/paths.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
@@ -96,43 +97,38 @@ function SemesterTable({ caption, rows }: { caption: string; rows: readonly Seme
   const { language } = i18n;
   const organisationName = useOrganisationName();
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.columns.semester')}</th>
-            <th scope="col">{t('reports.semester.period')}</th>
-            <th scope="col">{t('reports.semester.presidency')}</th>
-            <th scope="col">{t('reports.semester.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">
-                <Link className="reports-nowrap" to={semesterReportsPath(row.id)}>
-                  {t('reports.index.semesterLink', { id: row.id })}
-                </Link>
-              </th>
-              <td>
-                {t('reports.semester.dateRange', {
-                  start: formatCalendarDate(row.start, language),
-                  end: formatCalendarDate(row.end, language),
-                })}
-              </td>
-              <td>{organisationName(row.presidency)}</td>
-              <td>
-                {row.status === 'closed' && row.closedAt
-                  ? t('reports.semester.closedOn', { date: formatInstant(row.closedAt, language) })
-                  : row.end < brusselsDate(new Date())
-                    ? t('reports.index.endedNotClosed')
-                    : t('reports.index.running', { count: row.daysLeft })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      columns={[
+        t('reports.columns.semester'),
+        t('reports.semester.period'),
+        t('reports.semester.presidency'),
+        t('reports.semester.status'),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <th scope="row">
+            <Link className="reports-nowrap" to={semesterReportsPath(row.id)}>
+              {t('reports.index.semesterLink', { id: row.id })}
+            </Link>
+          </th>
+          <td>
+            {t('reports.semester.dateRange', {
+              start: formatCalendarDate(row.start, language),
+              end: formatCalendarDate(row.end, language),
+            })}
+          </td>
+          <td>{organisationName(row.presidency)}</td>
+          <td>
+            {row.status === 'closed' && row.closedAt
+              ? t('reports.semester.closedOn', { date: formatInstant(row.closedAt, language) })
+              : row.end < brusselsDate(new Date())
+                ? t('reports.index.endedNotClosed')
+                : t('reports.index.running', { count: row.daysLeft })}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -6,6 +6,7 @@ import { isSemesterId, semester as semesterDates } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { annualSummaryPath, paths, reportPath, semesterPath } from '../../../config/paths.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { nameCollator, useOrganisationName } from '../../../lib/display-names.ts';
@@ -233,35 +234,26 @@ function ReportTable({
                 ? t('reports.semester.readersCommission')
                 : t('reports.semester.readersInstitution')}
           </p>
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="table__caption">
-                {t('reports.semester.caption', { id: semesterId })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.columns.network')}</th>
-                  <th scope="col">{t('reports.columns.status')}</th>
-                  <th scope="col" className="table__number">
-                    {t('reports.columns.version')}
-                  </th>
-                  <th scope="col">{t('reports.columns.drafting')}</th>
-                  <th scope="col">{t('reports.columns.generatedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <ReportRow
-                    key={row.networkId}
-                    row={row}
-                    name={networks.name(row.networkId)}
-                    presidency={presidency}
-                    viewer={viewer}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('reports.semester.caption', { id: semesterId })}
+            columns={[
+              t('reports.columns.network'),
+              t('reports.columns.status'),
+              { label: t('reports.columns.version'), className: 'table__number' },
+              t('reports.columns.drafting'),
+              t('reports.columns.generatedAt'),
+            ]}
+          >
+            {rows.map((row) => (
+              <ReportRow
+                key={row.networkId}
+                row={row}
+                name={networks.name(row.networkId)}
+                presidency={presidency}
+                viewer={viewer}
+              />
+            ))}
+          </Table>
         </>
       )}
     </section>

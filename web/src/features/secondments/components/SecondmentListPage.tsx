@@ -6,6 +6,7 @@ import { type Secondment, type SecondmentPhase, secondmentPhases } from '#shared
 import { Page } from '../../../components/layout/Page.tsx';
 import { FilterForm, FilterSelect, filterParams } from '../../../components/list/FilterForm.tsx';
 import { ListCount, ListPage } from '../../../components/list/ListPage.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { paths, secondmentPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
@@ -242,52 +243,48 @@ function SecondmentTable({
   return (
     <>
       {items.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="table__caption">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('secondments.list.columns.post')}</th>
-                <th scope="col">{t('secondments.list.columns.hostCountry')}</th>
-                <th scope="col">{t('secondments.list.columns.state')}</th>
-                <th scope="col">{t('secondments.list.columns.start')}</th>
-                <th scope="col">{t('secondments.list.columns.end')}</th>
-                <th scope="col">{t('secondments.list.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody ref={rows}>
-              {items.map((secondment) => (
-                <tr key={secondment.id}>
-                  <th scope="row">
-                    <Link to={secondmentPath(secondment.id)}>{secondment.post.city}</Link>
-                    <span className="table__secondary">
-                      {t(`secondments.missions.${secondment.post.mission}`)}
-                    </span>
-                  </th>
-                  <td>{countryName(secondment.hostCountry, language)}</td>
-                  <td>{organisationName(secondment.state)}</td>
-                  <td className="table__date">
-                    <time dateTime={secondment.startDate}>
-                      {formatCalendarDate(secondment.startDate, language)}
-                    </time>
-                  </td>
-                  <td className="table__date">
-                    {secondment.endDate ? (
-                      <time dateTime={secondment.endDate}>
-                        {formatCalendarDate(secondment.endDate, language)}
-                      </time>
-                    ) : (
-                      t('secondments.detail.notSet')
-                    )}
-                  </td>
-                  <td>
-                    <StatusBadge status={secondment.status} phase={secondment.phase} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={caption}
+          columns={[
+            t('secondments.list.columns.post'),
+            t('secondments.list.columns.hostCountry'),
+            t('secondments.list.columns.state'),
+            t('secondments.list.columns.start'),
+            t('secondments.list.columns.end'),
+            t('secondments.list.columns.status'),
+          ]}
+          bodyRef={rows}
+        >
+          {items.map((secondment) => (
+            <tr key={secondment.id}>
+              <th scope="row">
+                <Link to={secondmentPath(secondment.id)}>{secondment.post.city}</Link>
+                <span className="table__secondary">
+                  {t(`secondments.missions.${secondment.post.mission}`)}
+                </span>
+              </th>
+              <td>{countryName(secondment.hostCountry, language)}</td>
+              <td>{organisationName(secondment.state)}</td>
+              <td className="table__date">
+                <time dateTime={secondment.startDate}>
+                  {formatCalendarDate(secondment.startDate, language)}
+                </time>
+              </td>
+              <td className="table__date">
+                {secondment.endDate ? (
+                  <time dateTime={secondment.endDate}>
+                    {formatCalendarDate(secondment.endDate, language)}
+                  </time>
+                ) : (
+                  t('secondments.detail.notSet')
+                )}
+              </td>
+              <td>
+                <StatusBadge status={secondment.status} phase={secondment.phase} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <ListCount
         text={countText}

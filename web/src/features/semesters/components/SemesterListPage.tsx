@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { semester } from '#shared/semesters.ts';
 import { ListPage } from '../../../components/list/ListPage.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { semesterPath } from '../../../config/paths.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
@@ -77,42 +78,35 @@ function SemesterTable({ caption, rows }: { caption: string; rows: readonly Row[
     }
   };
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('semesters.columns.semester')}</th>
-            <th scope="col">{t('semesters.columns.period')}</th>
-            <th scope="col">{t('semesters.columns.presidency')}</th>
-            <th scope="col">{t('semesters.columns.status')}</th>
-            <th scope="col">{t('semesters.columns.timeLeft')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className={row.phase === 'running' ? 'table__row--current' : undefined}>
-              <th scope="row">
-                <Link to={semesterPath(row.id)}>{row.id}</Link>
-                {row.phase === 'running' && (
-                  <span className="table__secondary">{t('semesters.current')}</span>
-                )}
-              </th>
-              <td>
-                {t('semesters.dateRange', {
-                  start: formatCalendarDate(row.start, language),
-                  end: formatCalendarDate(row.end, language),
-                })}
-              </td>
-              <td>{organisationName(row.presidency)}</td>
-              <td>
-                <SemesterStatus phase={row.phase} />
-              </td>
-              <td>{timeLeft(row)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      columns={[
+        t('semesters.columns.semester'),
+        t('semesters.columns.period'),
+        t('semesters.columns.presidency'),
+        t('semesters.columns.status'),
+        t('semesters.columns.timeLeft'),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} className={row.phase === 'running' ? 'table__row--current' : undefined}>
+          <th scope="row">
+            <Link to={semesterPath(row.id)}>{row.id}</Link>
+            {row.phase === 'running' && <span className="table__secondary">{t('semesters.current')}</span>}
+          </th>
+          <td>
+            {t('semesters.dateRange', {
+              start: formatCalendarDate(row.start, language),
+              end: formatCalendarDate(row.end, language),
+            })}
+          </td>
+          <td>{organisationName(row.presidency)}</td>
+          <td>
+            <SemesterStatus phase={row.phase} />
+          </td>
+          <td>{timeLeft(row)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
