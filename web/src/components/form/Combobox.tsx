@@ -116,14 +116,9 @@ function ComboboxInput({
       itemToString: (option) => option?.label ?? '',
       itemToKey: (option) => option?.value,
       inputValue: query,
-      // The choice lives in the field: every pick is reported, even of an option already chosen.
+      // The choice lives in the field (see pick): downshift keeps none.
       selectedItem: null,
       stateReducer,
-      onSelectedItemChange: ({ selectedItem }) => {
-        if (!selectedItem) return;
-        setFiltering(false);
-        onPick({ value: selectedItem.value, label: selectedItem.label });
-      },
       onIsOpenChange: ({ isOpen: opened }) => {
         if (!opened) setFiltering(false);
       },
@@ -131,6 +126,11 @@ function ComboboxInput({
 
   const shown = isOpen && visible.length > 0;
   const activeOption = isOpen && highlightedIndex >= 0 ? visible[highlightedIndex] : undefined;
+  // A pick is taken in the event itself, like the typing: downshift reports it only after the render.
+  const pick = (option: SearchableOption) => {
+    setFiltering(false);
+    onPick({ value: option.value, label: option.label });
+  };
   let status = '';
   if (isOpen) {
     status =
@@ -156,6 +156,7 @@ function ComboboxInput({
             onKeyDown: (event) => {
               // Escape closes the list only, not a dialog the field may sit in.
               if (event.key === 'Escape' && isOpen) event.stopPropagation();
+              if (event.key === 'Enter' && activeOption && !event.nativeEvent.isComposing) pick(activeOption);
             },
             // The visible label names the box (label for=); downshift's own label is not used.
             'aria-labelledby': undefined,
@@ -196,7 +197,12 @@ function ComboboxInput({
               className={
                 index === highlightedIndex ? 'combobox__option combobox__option--active' : 'combobox__option'
               }
-              {...getItemProps({ item: option, index, 'aria-selected': isSelected(option.value) })}
+              {...getItemProps({
+                item: option,
+                index,
+                'aria-selected': isSelected(option.value),
+                onClick: () => pick(option),
+              })}
             >
               {option.label}
             </div>

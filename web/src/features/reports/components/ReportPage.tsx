@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isSemesterId } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { type Fact, Facts } from '../../../components/ui/Facts.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { reportPath, semesterReportsPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -173,19 +174,6 @@ export function ReportPage() {
   );
 }
 
-function Facts({ rows }: { rows: readonly { term: string; value: ReactNode }[] }) {
-  return (
-    <dl className="facts facts--wide">
-      {rows.map(({ term, value }) => (
-        <div className="facts__row" key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 function ReportFacts({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const { language } = i18n;
@@ -194,7 +182,7 @@ function ReportFacts({ report }: { report: Report }) {
   const reason = useDraftingReason();
   const presidency = reference.semesters.find((entry) => entry.id === report.semester)?.presidency;
   const latest = Math.max(...report.versions.map((entry) => entry.version));
-  const rows: { term: string; value: ReactNode }[] = [
+  const rows: Fact[] = [
     {
       term: t('reports.columns.status'),
       value: (
