@@ -1,4 +1,3 @@
-import { ApiError } from '../../lib/api-client.ts';
 import { meQuery } from '../../lib/me.ts';
 import { queryClient } from '../../lib/query-client.ts';
 import { referenceQuery } from '../../lib/reference.ts';
@@ -15,7 +14,8 @@ export async function signedInLoader(): Promise<null> {
   try {
     await Promise.all([queryClient.ensureQueryData(meQuery), queryClient.ensureQueryData(referenceQuery)]);
   } catch (error) {
-    if (!(error instanceof ApiError && error.status === 401)) throw error;
+    // A 401 has signed the person out, cancelling the other read: no error then, the guard takes over.
+    if (getSession()) throw error;
   }
   return null;
 }
