@@ -19,6 +19,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            // Only the forms use the combobox: its library loads with them, not with the first page.
+            {
+              name: 'downshift',
+              test: /node_modules[\\/](downshift|compute-scroll-into-view|prop-types|react-is)[\\/]/,
+              priority: 2,
+            },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

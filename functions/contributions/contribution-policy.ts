@@ -54,6 +54,8 @@ export function readsContributionOf(caller: Caller, state: string, situation: Co
 
 /** Capabilities (`GET /api/me`): what the organisation and role can ever do with contributions. */
 export const writesContributions = isStateWriter;
+/** The Commission reads every state's contribution, in any semester. */
+export const readsEveryContribution = isCommission;
 export const submitsContributions = isStateCoordinator;
 
 export function allowedOnContribution(

@@ -1,9 +1,18 @@
 import type { Capability } from '#shared/api/schemas.ts';
-import { submitsContributions, writesContributions } from '../contributions/contribution-policy.ts';
+import {
+  readsEveryContribution,
+  submitsContributions,
+  writesContributions,
+} from '../contributions/contribution-policy.ts';
 import { proposesArrangements } from '../networks/arrangement-policy.ts';
 import { managesRegions, reassignsDraftingState, recordsActivities } from '../networks/network-policy.ts';
 import { managesPeople } from '../people/people-policy.ts';
-import { readsNotifiedSecondments, writesSecondments } from '../secondments/secondment-policy.ts';
+import { readsAnnualSummary, readsGeneratedReports } from '../reports/report-policy.ts';
+import {
+  keepsSecondmentDrafts,
+  readsNotifiedSecondments,
+  writesSecondments,
+} from '../secondments/secondment-policy.ts';
 import { closesSemesters } from '../semesters/semester-policy.ts';
 import type { Caller } from './caller.ts';
 
@@ -16,10 +25,14 @@ export function capabilitiesOf(caller: Caller): Capability[] {
   const all: [Capability, boolean][] = [
     ['secondments.read', readsNotifiedSecondments(caller)],
     ['secondments.write', writesSecondments(caller)],
+    ['secondments.drafts', keepsSecondmentDrafts(caller)],
     ['networks.record_activity', recordsActivities(caller)],
     ['arrangements.propose', proposesArrangements(caller)],
     ['contributions.write', writesContributions(caller)],
     ['contributions.submit', submitsContributions(caller)],
+    ['contributions.read_all', readsEveryContribution(caller)],
+    ['reports.read_generated', readsGeneratedReports(caller)],
+    ['reports.read_annual', readsAnnualSummary(caller)],
     ['semesters.close', closesSemesters(caller)],
     ['regions.manage', managesRegions(caller)],
     ['drafting.reassign', reassignsDraftingState(caller)],

@@ -27,5 +27,8 @@ export function allowedOnReport(caller: Caller, record: ReportRecord): ReportAct
   return draftsReport(caller, record) && record.status === 'generated' ? ['assess', 'finalise'] : [];
 }
 
+/** Reports still being drafted (generated, not finalised) are read by the Commission and the states (each its networks'). */
+export const readsGeneratedReports = (caller: Caller) => isCommission(caller) || actsForState(caller);
+
 /** The annual summary: the Commission, the Council and the Parliament. */
 export const readsAnnualSummary = (caller: Caller) => isInstitution(caller, ['EC', 'COUNCIL', 'EP']);

@@ -20,6 +20,9 @@ export function readsNotifiedSecondments(caller: Caller): boolean {
 }
 
 /** A state's drafts (and the draft versions of its secondments) are its own. */
+/** A participating state's people keep (and see) their own state's drafts. */
+export const keepsSecondmentDrafts = (caller: Caller): boolean => actsForState(caller);
+
 export const seesDraftsOf = (caller: Caller, state: string): boolean => caller.organisation === state;
 
 /** A draft is seen by its own state alone; anything notified by every reader of notifications. */

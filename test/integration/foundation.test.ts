@@ -29,11 +29,13 @@ describe('sign-in and identity', () => {
     expect(me.json.capabilities).toEqual([
       'secondments.read',
       'secondments.write',
+      'secondments.drafts',
       'networks.record_activity',
       'contributions.write',
+      'reports.read_generated',
     ]);
     const parliament = await app.call('GET', '/api/me', { token: await app.login('EP', 'reader') });
-    expect(parliament.json.capabilities).toEqual([]);
+    expect(parliament.json.capabilities).toEqual(['reports.read_annual']);
     const commission = await app.call('GET', '/api/me', { token: await app.login('EC', 'admin') });
     expect(commission.json.capabilities).toEqual(
       expect.arrayContaining(['secondments.read', 'semesters.close', 'regions.manage', 'drafting.reassign']),

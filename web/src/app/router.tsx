@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { paths } from '../config/paths.ts';
 import { RequireSignIn } from '../features/auth/components/RequireSignIn.tsx';
@@ -8,8 +9,9 @@ import { DashboardPage } from '../features/dashboard/components/DashboardPage.ts
 import { LatestNotifications } from '../features/feed/components/LatestNotifications.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import { RootLayout } from './routes/RootLayout.tsx';
-import { RouteErrorPage } from './routes/RouteErrorPage.tsx';
+import { RouteErrorPage, RouteLoadError } from './routes/RouteErrorPage.tsx';
 import { RouteLoading } from './routes/RouteLoading.tsx';
+import { signedInLoader } from './routes/signed-in-loader.ts';
 
 // The secondment pages load on first visit, keeping the first download (sign-in, dashboard) small.
 const secondmentPages = () => import('../features/secondments/components/pages.ts');
@@ -28,9 +30,15 @@ export const router = createBrowserRouter([
       { path: paths.signIn, element: <SignInPage /> },
       { path: paths.signInCallback, element: <SignInCallbackPage /> },
       {
+        // Every signed-in page has who is signed in and the reference data before it renders; a
+        // failure to read them, or the page's own data it waits for, shows RouteLoadError here.
+        loader: signedInLoader,
+        errorElement: <RouteLoadError />,
         element: (
           <RequireSignIn>
-            <Outlet />
+            <Suspense fallback={<RouteLoading inLayout />}>
+              <Outlet />
+            </Suspense>
           </RequireSignIn>
         ),
         children: [

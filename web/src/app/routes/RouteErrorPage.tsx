@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useRouteError } from 'react-router';
+import { useRevalidator, useRouteError } from 'react-router';
+import { Page } from '../../components/layout/Page.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
+import { ApiError } from '../../lib/api-client.ts';
+import { useErrorMessage } from '../../lib/error-message.ts';
 
 /** Shown instead of the whole app when rendering fails: a plain page, since the layout may be what broke. */
 export function RouteErrorPage() {
@@ -16,5 +19,32 @@ export function RouteErrorPage() {
         <a href={window.location.pathname}>{t('errors.reload')}</a>
       </p>
     </main>
+  );
+}
+
+/**
+ * A signed-in page whose data could not be read (its loader, or a query it waits for, failed), shown
+ * inside the layout: what went wrong, and "Try again", which runs the loaders again. Anything else
+ * (a fault of the page itself) goes on to the plain error page above.
+ */
+export function RouteLoadError() {
+  const { t } = useTranslation();
+  const describeError = useErrorMessage();
+  const error = useRouteError();
+  const revalidator = useRevalidator();
+  if (!(error instanceof ApiError)) throw error;
+  return (
+    <Page title={t('errors.loadFailed')}>
+      <div className="notice notice--error" role="alert">
+        <p>{describeError(error)}</p>
+        <button
+          className="button button--secondary"
+          type="button"
+          onClick={() => void revalidator.revalidate()}
+        >
+          {t('errors.retry')}
+        </button>
+      </div>
+    </Page>
   );
 }

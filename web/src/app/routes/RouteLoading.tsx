@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../components/ui/LoadingState.tsx';
 
-/** Shown on the very first load while the code of a page loaded on demand arrives. */
-export function RouteLoading() {
+/**
+ * Shown while a page's code or data arrives: on the very first load in a plain frame of its own,
+ * afterwards (`inLayout`) inside the layout's main part.
+ */
+export function RouteLoading({ inLayout = false }: { inLayout?: boolean }) {
   const { t } = useTranslation();
+  const loading = <LoadingState label={t('layout.loadingPage')} />;
+  if (inLayout) return loading;
   return (
     <main className="site-main" id="main">
-      <LoadingState label={t('layout.loadingPage')} />
+      {loading}
     </main>
   );
 }

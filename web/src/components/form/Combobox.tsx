@@ -1,37 +1,24 @@
-import { type KeyboardEvent, type Ref, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type UseComboboxState, type UseComboboxStateChangeOptions, useCombobox } from 'downshift';
+import { type Ref, type RefCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  type ComboboxOption,
+  matchingOptions,
+  normalise,
+  type SearchableOption,
+} from './combobox-matching.ts';
 import { type FieldControlProps, FormField, type FormFieldProps } from './FormField.tsx';
 
-/** One choice of a combobox: the value the form keeps and the name the person reads. */
-export interface ComboboxOption {
-  value: string;
-  label: string;
-}
+export type { ComboboxOption } from './combobox-matching.ts';
 
-/** Lower case, accents dropped: "turkiye" finds "Türkiye", "cote" finds "Côte d’Ivoire". */
-function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLocaleLowerCase()
-    .trim();
-}
-
-interface SearchableOption extends ComboboxOption {
-  key: string;
-}
-
-/** The options matching what was typed: names starting with it first, then names containing it. */
-function matching(options: readonly SearchableOption[], query: string): SearchableOption[] {
-  const wanted = normalise(query);
-  if (wanted === '') return [...options];
-  const starting: SearchableOption[] = [];
-  const containing: SearchableOption[] = [];
-  for (const option of options) {
-    if (option.key.startsWith(wanted) || option.value.toLowerCase() === wanted) starting.push(option);
-    else if (option.key.includes(wanted)) containing.push(option);
-  }
-  return [...starting, ...containing];
+/** One ref callback setting every ref given. */
+function mergeRefs<T>(...refs: (Ref<T> | undefined)[]): RefCallback<T> {
+  return (element) => {
+    for (const ref of refs) {
+      if (typeof ref === 'function') ref(element);
+      else if (ref) ref.current = element;
+    }
+  };
 }
 
 interface ComboboxInputProps {
@@ -50,11 +37,21 @@ interface ComboboxInputProps {
   inputRef?: Ref<HTMLInputElement> | undefined;
 }
 
+const changeTypes = useCombobox.stateChangeTypes;
+/** Ways of opening the list other than typing: they make the (first) chosen option the active one. */
+const openingTypes = new Set<string>([
+  changeTypes.InputKeyDownArrowDown,
+  changeTypes.InputKeyDownArrowUp,
+  changeTypes.InputClick,
+  changeTypes.ToggleButtonClick,
+]);
+
 /**
- * The ARIA "editable combobox with list autocomplete" pattern: typing filters the list and makes its
- * first match the active option; Down and Up arrows move through the list, Enter picks, Escape closes
- * it. Focus stays in the text box throughout (aria-activedescendant points at the active option), and
- * a status message tells screen reader users how many options match.
+ * The ARIA "editable combobox with list autocomplete" pattern, by downshift's `useCombobox`: typing
+ * filters the list and makes its first match the active option; Down and Up arrows move through the
+ * list, Enter picks, Escape closes it. Focus stays in the text box throughout (aria-activedescendant
+ * points at the active option), and a status message tells screen reader users how many options
+ * match. Downshift keeps the list state; this keeps the choice, the text and the filtering.
  */
 function ComboboxInput({
   control,
@@ -70,92 +67,72 @@ function ComboboxInput({
 }: ComboboxInputProps) {
   const { t } = useTranslation();
   const { id } = control;
-  const listboxId = `${id}-listbox`;
-  const optionId = (value: string) => `${id}-option-${value}`;
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
   // While the person types, the list shows matches; opened otherwise, it shows every option.
   const [filtering, setFiltering] = useState(false);
-  const input = useRef<HTMLInputElement | null>(null);
-
   const searchable = useMemo(
     () => options.map((option) => ({ ...option, key: normalise(option.label) })),
     [options],
   );
   const visible = useMemo(
-    () => (filtering ? matching(searchable, query) : searchable),
+    () => (filtering ? matchingOptions(searchable, query) : searchable),
     [filtering, searchable, query],
   );
-  const activeOption = open && active >= 0 ? visible[active] : undefined;
 
-  const activeId = activeOption ? optionId(activeOption.value) : undefined;
-
-  useEffect(() => {
-    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
-  }, [activeId]);
-
-  const firstSelected = () => visible.findIndex((option) => isSelected(option.value));
-
-  const openList = (direction: 'first' | 'last') => {
-    setOpen(true);
-    const selected = firstSelected();
-    if (selected >= 0) setActive(selected);
-    else setActive(direction === 'first' ? 0 : visible.length - 1);
-  };
-
-  const close = () => {
-    setOpen(false);
-    setActive(-1);
-    setFiltering(false);
-  };
-
-  const pick = (option: ComboboxOption) => {
-    onPick(option);
-    if (multiple) {
-      // The list stays open on the full list, with the option just picked still active.
-      setFiltering(false);
-      setActive(searchable.findIndex((candidate) => candidate.value === option.value));
-    } else {
-      close();
+  const stateReducer = (
+    state: UseComboboxState<SearchableOption>,
+    { type, changes }: UseComboboxStateChangeOptions<SearchableOption>,
+  ): Partial<UseComboboxState<SearchableOption>> => {
+    if (!state.isOpen && changes.isOpen && openingTypes.has(type)) {
+      const chosen = visible.findIndex((option) => isSelected(option.value));
+      return chosen >= 0 ? { ...changes, highlightedIndex: chosen } : changes;
     }
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        if (!open) openList('first');
-        else setActive((current) => Math.min(current + 1, visible.length - 1));
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        if (!open) openList('last');
-        else setActive((current) => Math.max(current - 1, 0));
-        break;
-      case 'Enter':
-        // Enter picks from an open list; with the list closed it submits the form, as in any text box.
-        if (!open) break;
-        event.preventDefault();
-        if (activeOption) pick(activeOption);
-        else close();
-        break;
-      case 'Escape':
-        if (!open) break;
-        // Closes the list only, not a dialog the field may sit in.
-        event.preventDefault();
-        event.stopPropagation();
-        close();
-        break;
-      case 'Tab':
-        close();
-        break;
+    switch (type) {
+      case changeTypes.InputChange:
+        return { ...changes, highlightedIndex: (changes.inputValue ?? '').trim() === '' ? -1 : 0 };
+      // Leaving the box or pressing Escape never picks nor clears: the text typed stays as it is.
+      case changeTypes.InputBlur:
+      case changeTypes.InputKeyDownEscape:
+        return { isOpen: false, highlightedIndex: -1 };
+      case changeTypes.InputKeyDownEnter:
+      case changeTypes.ItemClick: {
+        const picked = changes.selectedItem;
+        if (!multiple || !picked) return changes;
+        // The list stays open on the full list, with the option just picked still active.
+        const index = searchable.findIndex((option) => option.value === picked.value);
+        return { ...changes, isOpen: true, highlightedIndex: index };
+      }
       default:
-        break;
+        return changes;
     }
   };
 
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getToggleButtonProps } =
+    useCombobox<SearchableOption>({
+      items: visible,
+      inputId: id,
+      menuId: `${id}-listbox`,
+      toggleButtonId: `${id}-toggle`,
+      getItemId: (index) => `${id}-option-${visible[index]?.value ?? index}`,
+      itemToString: (option) => option?.label ?? '',
+      itemToKey: (option) => option?.value,
+      inputValue: query,
+      // The choice lives in the field (see pick): downshift keeps none.
+      selectedItem: null,
+      stateReducer,
+      onIsOpenChange: ({ isOpen: opened }) => {
+        if (!opened) setFiltering(false);
+      },
+    });
+
+  const shown = isOpen && visible.length > 0;
+  const activeOption = isOpen && highlightedIndex >= 0 ? visible[highlightedIndex] : undefined;
+  // A pick is taken in the event itself, like the typing: downshift reports it only after the render.
+  const pick = (option: SearchableOption) => {
+    setFiltering(false);
+    onPick({ value: option.value, label: option.label });
+  };
   let status = '';
-  if (open) {
+  if (isOpen) {
     status =
       visible.length === 0
         ? t('form.combobox.noMatch')
@@ -167,78 +144,65 @@ function ComboboxInput({
       <div className="combobox__control">
         <input
           {...control}
-          ref={(element) => {
-            input.current = element;
-            if (typeof inputRef === 'function') inputRef(element);
-            else if (inputRef) inputRef.current = element;
-          }}
+          {...getInputProps({
+            ref: inputRef,
+            onBlur,
+            // The text is set here, in the change event itself: downshift reports it only after the
+            // render, and a controlled box would lose the keys typed meanwhile.
+            onChange: (event) => {
+              setFiltering(true);
+              onQueryChange(event.currentTarget.value);
+            },
+            onKeyDown: (event) => {
+              // Escape closes the list only, not a dialog the field may sit in.
+              if (event.key === 'Escape' && isOpen) event.stopPropagation();
+              if (event.key === 'Enter' && activeOption && !event.nativeEvent.isComposing) pick(activeOption);
+            },
+            // The visible label names the box (label for=); downshift's own label is not used.
+            'aria-labelledby': undefined,
+            'aria-expanded': shown,
+            'aria-activedescendant': activeOption ? `${id}-option-${activeOption.value}` : undefined,
+          })}
           className="field__control combobox__input"
           type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={open && visible.length > 0}
-          aria-controls={listboxId}
-          aria-activedescendant={activeId}
-          autoComplete="off"
           spellCheck={false}
-          value={query}
-          onChange={(event) => {
-            onQueryChange(event.target.value);
-            setFiltering(true);
-            setOpen(true);
-            setActive(event.target.value.trim() === '' ? -1 : 0);
-          }}
-          onKeyDown={onKeyDown}
-          onClick={() => {
-            if (!open) openList('first');
-          }}
-          onBlur={() => {
-            close();
-            onBlur?.();
-          }}
         />
         <button
           className="combobox__toggle"
           type="button"
-          // One tab stop per field, as the pattern asks: the button is for pointers; keyboards use the arrows.
-          tabIndex={-1}
           aria-label={t('form.combobox.showOptions', { label: listLabel })}
-          aria-controls={listboxId}
-          aria-expanded={open && visible.length > 0}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => {
-            input.current?.focus();
-            if (open) close();
-            else openList('first');
-          }}
+          // One tab stop per field, as the pattern asks: the button is for pointers; keyboards use the arrows.
+          {...getToggleButtonProps({
+            onMouseDown: (event) => event.preventDefault(),
+            'aria-expanded': shown,
+          })}
         >
           <span aria-hidden="true">▾</span>
         </button>
       </div>
       <div
         className="combobox__listbox"
-        id={listboxId}
-        role="listbox"
-        aria-label={listLabel}
-        aria-multiselectable={multiple || undefined}
-        hidden={!open || visible.length === 0}
-        // A click on an option must not take focus from the text box.
-        onMouseDown={(event) => event.preventDefault()}
+        hidden={!shown}
+        {...getMenuProps({
+          'aria-label': listLabel,
+          'aria-multiselectable': multiple || undefined,
+          // A click on an option must not take focus from the text box.
+          onMouseDown: (event) => event.preventDefault(),
+        })}
       >
-        {open &&
+        {isOpen &&
           visible.map((option, index) => (
-            // biome-ignore lint/a11y/useKeyWithClickEvents: the text box handles the keyboard for the list (aria-activedescendant).
-            // biome-ignore lint/a11y/useFocusableInteractive: options are never focused; the text box points at the active one.
             <div
               key={option.value}
-              id={optionId(option.value)}
-              role="option"
-              aria-selected={isSelected(option.value)}
-              className={index === active ? 'combobox__option combobox__option--active' : 'combobox__option'}
-              onClick={() => pick(option)}
-              onMouseMove={() => {
-                if (index !== active) setActive(index);
-              }}
+              className={
+                index === highlightedIndex ? 'combobox__option combobox__option--active' : 'combobox__option'
+              }
+              {...getItemProps({
+                item: option,
+                index,
+                'aria-selected': isSelected(option.value),
+                onClick: () => pick(option),
+              })}
             >
               {option.label}
             </div>
@@ -385,11 +349,7 @@ export function MultiComboboxField({
             multiple
             listLabel={listLabel}
             onBlur={onBlur}
-            inputRef={(element) => {
-              input.current = element;
-              if (typeof inputRef === 'function') inputRef(element);
-              else if (inputRef) inputRef.current = element;
-            }}
+            inputRef={mergeRefs(input, inputRef)}
           />
           <p className="chosen__heading" id={chosenHeadingId}>
             {value.length === 0

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
 import { Dialog } from '../../../components/ui/Dialog.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { type Outcome, OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
 import { networkPath, paths } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
@@ -19,8 +20,6 @@ import {
 import { useArrangementTitle } from '../utils/text.ts';
 import { ArrangementStatus } from './ArrangementStatus.tsx';
 
-type Outcome = { kind: 'done'; message: string } | { kind: 'failed'; title: string; message: string };
-
 /** `/arrangements/:id`: one arrangement, who has accepted it, and accepting or withdrawing per `allowed`. */
 export function ArrangementDetailPage() {
   const { t } = useTranslation();
@@ -30,8 +29,7 @@ export function ArrangementDetailPage() {
   const navigate = useNavigate();
   const arrangement = useArrangement(id);
   const title = useArrangementTitle();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const outcomeRef = useRef<HTMLDivElement>(null);
+  const { outcome, announce, region } = useOutcome();
   // "Proposed" comes with the navigation from the form; shown once.
   const [proposed] = useState(() => (location.state as { proposed?: unknown } | null)?.proposed === true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival.
@@ -69,33 +67,15 @@ export function ArrangementDetailPage() {
   }
 
   const data = arrangement.data;
-  const onOutcome = (next: Outcome) => {
-    setOutcome(next);
-    window.setTimeout(() => outcomeRef.current?.focus(), 0);
-  };
-
   return (
     <Page title={title(data)}>
-      <div ref={outcomeRef} tabIndex={-1} className="outcome">
-        {outcome?.kind === 'done' && (
-          <div className="notice notice--success" role="status">
-            <p>{outcome.message}</p>
-          </div>
-        )}
-        {outcome?.kind === 'failed' && (
-          <div className="notice notice--error" role="alert">
-            <h2 className="notice__title">{outcome.title}</h2>
-            <p>{outcome.message}</p>
-          </div>
-        )}
-        {!outcome && proposed && (
-          <div className="notice notice--success" role="status">
-            <p>{t('arrangements.detail.proposedNotice')}</p>
-          </div>
-        )}
-      </div>
+      <OutcomeRegion
+        outcome={outcome}
+        region={region}
+        otherwise={proposed && <SuccessNotice>{t('arrangements.detail.proposedNotice')}</SuccessNotice>}
+      />
       <ArrangementFacts arrangement={data} />
-      <ArrangementActions arrangement={data} onOutcome={onOutcome} />
+      <ArrangementActions arrangement={data} onOutcome={announce} />
       <p>
         <Link to={paths.arrangements}>{t('arrangements.detail.toList')}</Link>
       </p>

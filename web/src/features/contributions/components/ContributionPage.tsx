@@ -13,7 +13,7 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useMe } from '../../../lib/me.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
 import { useContribution, useContributionTransition } from '../api/contributions.ts';
 import { useNetworkName } from '../utils/display.ts';
 import { ContributionForm } from './ContributionForm.tsx';
@@ -26,7 +26,7 @@ export function ContributionPage() {
   const organisationName = useOrganisationName();
   const networkName = useNetworkName();
   const { id: semesterId = '', net = '', state = '' } = useParams();
-  const me = useMe();
+  const me = useSignedInMe();
   const contribution = useContribution({ semester: semesterId, networkId: net, state });
   const title = t('contributions.page.title', {
     state: organisationName(state),
@@ -42,7 +42,7 @@ export function ContributionPage() {
   );
 
   // A failure of a later read (the latest version, after a conflict) is the form's to tell, not the page's.
-  const failed = contribution.data ? me.error : (contribution.error ?? me.error);
+  const failed = contribution.data ? null : contribution.error;
   if (failed) {
     if (
       failed instanceof ApiError &&
@@ -61,15 +61,12 @@ export function ContributionPage() {
         <ErrorState
           title={t('errors.loadFailed')}
           message={describeError(failed)}
-          onRetry={() => {
-            if (contribution.isError) void contribution.refetch();
-            if (me.isError) void me.refetch();
-          }}
+          onRetry={() => void contribution.refetch()}
         />
       </Page>
     );
   }
-  if (!contribution.data || !me.data) {
+  if (!contribution.data) {
     return (
       <Page title={title}>
         <LoadingState label={t('contributions.page.loading')} />
@@ -93,7 +90,7 @@ export function ContributionPage() {
       <ContributionWorkspace
         key={`${semesterId}/${net}/${state}`}
         initial={contribution.data}
-        organisation={me.data.organisation}
+        organisation={me.organisation}
         template={template}
       />
     </Page>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contribution } from '#shared/contributions.ts';
 import type { ReportTemplate, TemplateField } from '#shared/report-templates.ts';
+import { Table } from '../../../components/ui/Table.tsx';
 import { useValueDisplay } from '../utils/display.ts';
 import {
   contributionDraftKey,
@@ -30,32 +31,22 @@ export function ContributionView({
     const value = values[field.id];
     if (field.kind === 'table' && Array.isArray(value) && value.length > 0) {
       return (
-        <div className="table-scroll">
-          <table className="table table--compact">
-            <caption className="table__caption">{text.label(field)}</caption>
-            <thead>
-              <tr>
-                {field.columns.map((column) => (
-                  <th key={column.id} scope="col">
-                    {text.column(column.id)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {value.map((row, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of rows, never reordered.
-                <tr key={index}>
-                  {field.columns.map((column) => (
-                    <td key={column.id} className={column.type === 'text' ? 'table__text' : undefined}>
-                      {display.cell(column, row[column.id] ?? '')}
-                    </td>
-                  ))}
-                </tr>
+        <Table
+          caption={text.label(field)}
+          columns={field.columns.map((column) => text.column(column.id))}
+          compact
+        >
+          {value.map((row, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of rows, never reordered.
+            <tr key={index}>
+              {field.columns.map((column) => (
+                <td key={column.id} className={column.type === 'text' ? 'table__text' : undefined}>
+                  {display.cell(column, row[column.id] ?? '')}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </Table>
       );
     }
     return (

@@ -6,7 +6,7 @@ import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { contributionPath, paths } from '../../../config/paths.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useMe } from '../../../lib/me.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
 import { useOutstandingContributions } from '../api/contributions.ts';
 import { useNetworkName } from '../utils/display.ts';
 
@@ -20,11 +20,11 @@ export function OutstandingContributions() {
   const describeError = useErrorMessage();
   const organisationName = useOrganisationName();
   const networkName = useNetworkName();
-  const me = useMe();
-  const writes = me.data?.capabilities.includes('contributions.write') ?? false;
+  const me = useSignedInMe();
+  const writes = me.capabilities.includes('contributions.write');
   const outstanding = useOutstandingContributions(writes);
-  if (!me.data || !writes) return null;
-  const state = me.data.organisation;
+  if (!writes) return null;
+  const state = me.organisation;
 
   let content: ReactNode;
   if (outstanding.error) {

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useMe } from '../../../lib/me.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
 
 // The panel's code (and the contract's contribution schemas) load after the dashboard, and only for
 // those who write contributions: the first download stays small.
@@ -9,8 +9,8 @@ const OutstandingContributions = lazy(async () => ({
 
 /** Dashboard panel "My outstanding contributions", for the editors and coordinators of a state. */
 export function OutstandingContributionsPanel() {
-  const me = useMe();
-  if (!me.data?.capabilities.includes('contributions.write')) return null;
+  const me = useSignedInMe();
+  if (!me.capabilities.includes('contributions.write')) return null;
   return (
     <Suspense fallback={null}>
       <OutstandingContributions />

@@ -1,11 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
-import { LoadingState } from '../../../components/ui/LoadingState.tsx';
-import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useMe } from '../../../lib/me.ts';
-import { useReference } from '../../../lib/reference.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
+import { useSignedInReference } from '../../../lib/reference.ts';
 import { currentSemester } from '../utils/current-semester.ts';
 import { CurrentSemesterSummary } from './CurrentSemesterSummary.tsx';
 import { WhoYouAre } from './WhoYouAre.tsx';
@@ -16,34 +13,15 @@ import { WhoYouAre } from './WhoYouAre.tsx';
  */
 export function DashboardPage({ panels }: { panels?: ReactNode }) {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
-  const me = useMe();
-  const reference = useReference();
-
-  const failed = me.error ?? reference.error;
-  let content: ReactNode;
-  if (failed) {
-    content = (
-      <ErrorState
-        title={t('errors.loadFailed')}
-        message={describeError(failed)}
-        onRetry={() => {
-          if (me.isError) void me.refetch();
-          if (reference.isError) void reference.refetch();
-        }}
-      />
-    );
-  } else if (!me.data || !reference.data) {
-    content = <LoadingState label={t('dashboard.loading')} />;
-  } else {
-    content = (
+  const me = useSignedInMe();
+  const reference = useSignedInReference();
+  return (
+    <Page title={t('dashboard.title')}>
       <div className="card-grid">
-        <WhoYouAre me={me.data} />
-        <CurrentSemesterSummary semester={currentSemester(reference.data, new Date())} />
+        <WhoYouAre me={me} />
+        <CurrentSemesterSummary semester={currentSemester(reference, new Date())} />
         {panels}
       </div>
-    );
-  }
-
-  return <Page title={t('dashboard.title')}>{content}</Page>;
+    </Page>
+  );
 }

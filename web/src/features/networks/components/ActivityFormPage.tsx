@@ -5,13 +5,11 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { ActivityKind } from '#shared/networks.ts';
 import { brusselsDate, SEMESTER_ID_PATTERN } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { networkPath } from '../../../config/paths.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useMe } from '../../../lib/me.ts';
-import { useReference } from '../../../lib/reference.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
+import { useSignedInReference } from '../../../lib/reference.ts';
 import { networkQuery, useNetwork, useRecordActivity, useUpdateActivity } from '../api/networks.ts';
 import { emptyActivityValues, formValuesOf, kindOfPath } from '../utils/activity-form.ts';
 import { useNetworkName, useProvisionalNetworkTitle } from '../utils/names.ts';
@@ -28,19 +26,18 @@ export interface SavedActivity {
 /** `/networks/:id/record/:kind`: record a meeting, a training, a carrier position or a contact. */
 export function RecordActivityPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const { id = '', kind: kindSegment } = useParams();
   const [params] = useSearchParams();
   const kind = kindOfPath(kindSegment);
-  const me = useMe();
-  const reference = useReference();
+  const me = useSignedInMe();
+  const reference = useSignedInReference();
   const networkName = useNetworkName();
   const organisationName = useOrganisationName();
   const provisionalTitle = useProvisionalNetworkTitle();
   // The semester the person came from: where "Cancel" leads back to.
   const fromSemester = params.get('semester') ?? undefined;
   const semester =
-    fromSemester && SEMESTER_ID_PATTERN.test(fromSemester) ? fromSemester : reference.data?.currentSemester;
+    fromSemester && SEMESTER_ID_PATTERN.test(fromSemester) ? fromSemester : reference.currentSemester;
   const network = useNetwork(id, semester);
   const record = useRecordActivity(id, kind ?? 'meeting');
 
@@ -60,22 +57,7 @@ export function RecordActivityPage() {
       <NetworkLoadError title={fallbackTitle} error={network.error} onRetry={() => void network.refetch()} />
     );
   }
-  const failed = me.error ?? reference.error;
-  if (failed) {
-    return (
-      <Page title={fallbackTitle}>
-        <ErrorState
-          title={t('errors.loadFailed')}
-          message={describeError(failed)}
-          onRetry={() => {
-            if (me.isError) void me.refetch();
-            if (reference.isError) void reference.refetch();
-          }}
-        />
-      </Page>
-    );
-  }
-  if (!me.data || !reference.data || !network.data) {
+  if (!network.data) {
     return (
       <Page title={fallbackTitle}>
         <LoadingState label={t('networks.record.loading')} />
@@ -85,7 +67,7 @@ export function RecordActivityPage() {
 
   const title = t(`networks.record.title.${kind}`, { network: networkName(network.data) });
   const back = networkPath(id, semester);
-  if (!me.data.capabilities.includes('networks.record_activity')) {
+  if (!me.capabilities.includes('networks.record_activity')) {
     return (
       <Page title={title}>
         <p>{t('networks.record.notAWriter')}</p>
@@ -107,7 +89,7 @@ export function RecordActivityPage() {
     );
   }
 
-  const organisation = me.data.organisation;
+  const organisation = me.organisation;
   return (
     <Page title={title}>
       <p>{t(`networks.record.intro.${kind}`)}</p>
@@ -116,7 +98,7 @@ export function RecordActivityPage() {
         kind={kind}
         // Today in the current semester; a past semester's activity needs its own date.
         initialValues={emptyActivityValues(
-          semester === reference.data.currentSemester ? brusselsDate(new Date()) : '',
+          semester === reference.currentSemester ? brusselsDate(new Date()) : '',
           organisation,
         )}
         submitLabel={t(`networks.record.submit.${kind}`)}

@@ -2,13 +2,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/form/FormField.tsx';
 import { Dialog } from '../../../components/ui/Dialog.tsx';
+import type { Outcome } from '../../../components/ui/Outcome.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useSortByName } from '../../../lib/name-lists.ts';
 import { type DesignationMode, type Network, useDesignation } from '../api/networks.ts';
 
-export type Outcome = { kind: 'done'; message: string } | { kind: 'failed'; title: string; message: string };
+export type { Outcome } from '../../../components/ui/Outcome.tsx';
 
 /**
  * Who drafts the network's report for the semester, and why, in words; the Council Presidency and any

@@ -1,24 +1,23 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Reference } from '#shared/api/schemas.ts';
 import { activityKinds } from '#shared/networks.ts';
 import { FormField } from '../../../components/form/FormField.tsx';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
 import { arrangementPath, arrangementsPath, paths, recordActivityPath } from '../../../config/paths.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useListFormat, useSortByName } from '../../../lib/name-lists.ts';
-import { useReference } from '../../../lib/reference.ts';
+import { useSignedInReference } from '../../../lib/reference.ts';
 import { type Network, useNetwork } from '../api/networks.ts';
 import { pathKinds } from '../utils/activity-form.ts';
 import { totalIlos, useNetworkTitle, useProvisionalNetworkTitle } from '../utils/names.ts';
 import type { SavedActivity } from './ActivityFormPage.tsx';
 import { ActivityTimeline } from './ActivityTimeline.tsx';
-import { DraftingStateSection, type Outcome } from './DraftingStateSection.tsx';
+import { DraftingStateSection } from './DraftingStateSection.tsx';
 import { NetworkLoadError } from './NetworkLoadError.tsx';
 
 function isSavedActivity(value: unknown): value is SavedActivity {
@@ -45,19 +44,17 @@ function semesterChoices(reference: Reference) {
  */
 export function NetworkPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const reference = useReference();
+  const reference = useSignedInReference();
   const provisionalTitle = useProvisionalNetworkTitle();
   const networkTitle = useNetworkTitle();
 
-  const choices = useMemo(() => (reference.data ? semesterChoices(reference.data) : []), [reference.data]);
+  const choices = useMemo(() => semesterChoices(reference), [reference]);
   const asked = params.get('semester');
-  const semester =
-    asked && choices.some((choice) => choice.id === asked) ? asked : reference.data?.currentSemester;
+  const semester = asked && choices.some((choice) => choice.id === asked) ? asked : reference.currentSemester;
   const network = useNetwork(id, semester);
 
   // "Recorded" comes with the navigation from the form; shown once, not again after a reload or going back.
@@ -67,12 +64,7 @@ export function NetworkPage() {
     if (location.state)
       void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
   }, []);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const outcomeRef = useRef<HTMLDivElement>(null);
-  const onOutcome = (next: Outcome) => {
-    setOutcome(next);
-    window.setTimeout(() => outcomeRef.current?.focus(), 0);
-  };
+  const { outcome, announce, clear, region } = useOutcome();
 
   const fallbackTitle = provisionalTitle(id);
   if (network.error) {
@@ -80,18 +72,7 @@ export function NetworkPage() {
       <NetworkLoadError title={fallbackTitle} error={network.error} onRetry={() => void network.refetch()} />
     );
   }
-  if (reference.error) {
-    return (
-      <Page title={fallbackTitle}>
-        <ErrorState
-          title={t('errors.loadFailed')}
-          message={describeError(reference.error)}
-          onRetry={() => void reference.refetch()}
-        />
-      </Page>
-    );
-  }
-  if (!network.data || !semester) {
+  if (!network.data) {
     return (
       <Page title={fallbackTitle}>
         <LoadingState label={t('networks.page.loading')} />
@@ -102,24 +83,17 @@ export function NetworkPage() {
   const data = network.data;
   return (
     <Page title={networkTitle(data)}>
-      <div ref={outcomeRef} tabIndex={-1} className="outcome">
-        {outcome?.kind === 'done' && (
-          <div className="notice notice--success" role="status">
-            <p>{outcome.message}</p>
-          </div>
-        )}
-        {outcome?.kind === 'failed' && (
-          <div className="notice notice--error" role="alert">
-            <h2 className="notice__title">{outcome.title}</h2>
-            <p>{outcome.message}</p>
-          </div>
-        )}
-        {!outcome && saved && (
-          <div className="notice notice--success" role="status">
-            <p>{t(`networks.page.saved.${saved.saved}`, { kind: t(`networks.kinds.${saved.kind}`) })}</p>
-          </div>
-        )}
-      </div>
+      <OutcomeRegion
+        outcome={outcome}
+        region={region}
+        otherwise={
+          saved && (
+            <SuccessNotice>
+              {t(`networks.page.saved.${saved.saved}`, { kind: t(`networks.kinds.${saved.kind}`) })}
+            </SuccessNotice>
+          )
+        }
+      />
 
       <NetworkIntro network={data} />
       <SemesterPicker
@@ -127,12 +101,12 @@ export function NetworkPage() {
         choices={choices}
         semester={semester}
         onChoose={(next) => {
-          setOutcome(null);
+          clear();
           setSaved(null);
-          setParams(next === reference.data?.currentSemester ? {} : { semester: next });
+          setParams(next === reference.currentSemester ? {} : { semester: next });
         }}
       />
-      <DraftingStateSection network={data} onOutcome={onOutcome} />
+      <DraftingStateSection network={data} onOutcome={announce} />
       <Members network={data} />
       <Activities network={data} highlight={saved?.activityId} />
       <Arrangements network={data} />

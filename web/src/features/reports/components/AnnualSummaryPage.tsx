@@ -1,17 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isParticipatingState } from '#shared/reference/states.ts';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { paths, reportPath, semesterReportsPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatInstant } from '../../../lib/dates.ts';
 import { nameCollator, useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { intlLocale } from '../../../lib/i18n.ts';
-import { useMe } from '../../../lib/me.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
 import { type AnnualSummary, reportKeys, useAnnualSummary } from '../api/reports.ts';
 import { figureLabel, orderedFigureKeys } from '../utils/figures.ts';
 import { useNetworkNames } from '../utils/names.ts';
@@ -190,37 +190,26 @@ function OverallFigures({ document }: { document: Document }) {
         </div>
       </dl>
       {!previous && <p>{t('reports.annual.noPreviousYear', { previous: year - 1 })}</p>}
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="table__caption">{t('reports.annual.figuresCaption', { year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.annual.figure')}</th>
-              <th scope="col" className="table__number">
-                {year}
-              </th>
-              <th scope="col" className="table__number">
-                {year - 1}
-              </th>
-              <th scope="col" className="table__number">
-                {t('reports.annual.change')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => (
-              <tr key={key}>
-                <th scope="row">{figureLabel(key, i18n.language)}</th>
-                <td className="table__number">{number(overall.figures[key] ?? 0)}</td>
-                <td className="table__number">
-                  {previous ? number(previous[key] ?? 0) : t('reports.annual.noData')}
-                </td>
-                <td className="table__number">{change(key)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t('reports.annual.figuresCaption', { year })}
+        columns={[
+          t('reports.annual.figure'),
+          { label: String(year), className: 'table__number' },
+          { label: String(year - 1), className: 'table__number' },
+          { label: t('reports.annual.change'), className: 'table__number' },
+        ]}
+      >
+        {keys.map((key) => (
+          <tr key={key}>
+            <th scope="row">{figureLabel(key, i18n.language)}</th>
+            <td className="table__number">{number(overall.figures[key] ?? 0)}</td>
+            <td className="table__number">
+              {previous ? number(previous[key] ?? 0) : t('reports.annual.noData')}
+            </td>
+            <td className="table__number">{change(key)}</td>
+          </tr>
+        ))}
+      </Table>
     </section>
   );
 }
@@ -338,57 +327,47 @@ function NetworkTable({ document }: { document: Document }) {
 
 function ReportList({ document }: { document: Document }) {
   const { t } = useTranslation();
-  const me = useMe();
+  const me = useSignedInMe();
   const networks = useNetworkNames(document.reports.map((report) => report.networkId));
-  const organisation = me.data?.organisation;
   // The Commission and the states read generated reports (states: of their networks); the Council
   // and the Parliament read finalised ones only, so only those are links for them.
-  const readsGenerated =
-    organisation === 'EC' || (organisation !== undefined && isParticipatingState(organisation));
+  const readsGenerated = me.capabilities.includes('reports.read_generated');
   return (
     <section aria-labelledby="annual-reports">
       <h2 className="section-title" id="annual-reports">
         {t('reports.annual.reportsHeading')}
       </h2>
-      <div className="table-scroll">
-        <table className="table table--compact">
-          <caption className="table__caption">
-            {t('reports.annual.reportsCaption', { year: document.year })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.columns.semester')}</th>
-              <th scope="col">{t('reports.columns.network')}</th>
-              <th scope="col" className="table__number">
-                {t('reports.columns.version')}
+      <Table
+        caption={t('reports.annual.reportsCaption', { year: document.year })}
+        columns={[
+          t('reports.columns.semester'),
+          t('reports.columns.network'),
+          { label: t('reports.columns.version'), className: 'table__number' },
+          t('reports.columns.status'),
+        ]}
+        compact
+      >
+        {document.reports.map((report) => {
+          const status = report.status === 'finalised' ? 'finalised' : 'generated';
+          const name = networks.name(report.networkId);
+          return (
+            <tr key={`${report.semester}-${report.networkId}`}>
+              <td>{report.semester}</td>
+              <th scope="row">
+                {status === 'finalised' || readsGenerated ? (
+                  <Link to={reportPath(report.semester, report.networkId, report.version)}>{name}</Link>
+                ) : (
+                  name
+                )}
               </th>
-              <th scope="col">{t('reports.columns.status')}</th>
+              <td className="table__number">{report.version}</td>
+              <td>
+                <ReportStatus status={status} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {document.reports.map((report) => {
-              const status = report.status === 'finalised' ? 'finalised' : 'generated';
-              const name = networks.name(report.networkId);
-              return (
-                <tr key={`${report.semester}-${report.networkId}`}>
-                  <td>{report.semester}</td>
-                  <th scope="row">
-                    {status === 'finalised' || readsGenerated ? (
-                      <Link to={reportPath(report.semester, report.networkId, report.version)}>{name}</Link>
-                    ) : (
-                      name
-                    )}
-                  </th>
-                  <td className="table__number">{report.version}</td>
-                  <td>
-                    <ReportStatus status={status} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
     </section>
   );
 }

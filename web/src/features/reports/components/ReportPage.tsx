@@ -1,19 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { isParticipatingState } from '#shared/reference/states.ts';
 import { isSemesterId } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { type Fact, Facts } from '../../../components/ui/Facts.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { reportPath, semesterReportsPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatInstant } from '../../../lib/dates.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useMe } from '../../../lib/me.ts';
-import { useReference } from '../../../lib/reference.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
+import { useSignedInReference } from '../../../lib/reference.ts';
 import { type Report, reportQuery, useReport } from '../api/reports.ts';
 import { useNetworkNames } from '../utils/names.ts';
 import { AssessmentPanel } from './AssessmentPanel.tsx';
@@ -42,7 +42,7 @@ export function ReportPage() {
   const version = versionParam(params.get('version'));
   const report = useReport(semester, networkId, version);
   const networks = useNetworkNames([networkId]);
-  const me = useMe();
+  const me = useSignedInMe();
   const [finalised, setFinalised] = useState<number | null>(null);
   // Once the assessment form is shown it stays for the visit, even if someone else finalises meanwhile.
   const [assessing, setAssessing] = useState(false);
@@ -102,9 +102,7 @@ export function ReportPage() {
   // Generated versions are read by the network's members and the Commission; the Council, the
   // Parliament and the EBCG Agency read finalised ones only. (A state outside the network that follows
   // such a link is told so by the server.)
-  const organisation = me.data?.organisation;
-  const readsGenerated =
-    organisation === 'EC' || (organisation !== undefined && isParticipatingState(organisation));
+  const readsGenerated = me.capabilities.includes('reports.read_generated');
 
   return (
     <Page title={title}>
@@ -176,28 +174,15 @@ export function ReportPage() {
   );
 }
 
-function Facts({ rows }: { rows: readonly { term: string; value: ReactNode }[] }) {
-  return (
-    <dl className="facts facts--wide">
-      {rows.map(({ term, value }) => (
-        <div className="facts__row" key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 function ReportFacts({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const { language } = i18n;
   const organisationName = useOrganisationName();
-  const reference = useReference();
+  const reference = useSignedInReference();
   const reason = useDraftingReason();
-  const presidency = reference.data?.semesters.find((entry) => entry.id === report.semester)?.presidency;
+  const presidency = reference.semesters.find((entry) => entry.id === report.semester)?.presidency;
   const latest = Math.max(...report.versions.map((entry) => entry.version));
-  const rows: { term: string; value: ReactNode }[] = [
+  const rows: Fact[] = [
     {
       term: t('reports.columns.status'),
       value: (

@@ -1,20 +1,20 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isParticipatingState } from '#shared/reference/states.ts';
+import type { Me } from '#shared/api/schemas.ts';
 import { isSemesterId, semester as semesterDates } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { annualSummaryPath, paths, reportPath, semesterPath } from '../../../config/paths.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { nameCollator, useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useMe } from '../../../lib/me.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
 import { type SemesterSummary, useSemesters } from '../../../lib/semesters.ts';
 import { generationComplete, type ReportList, type ReportSummary, useReportList } from '../api/reports.ts';
 import { useNetworkNames } from '../utils/names.ts';
-import { readsAnnualSummary } from '../utils/readers.ts';
 import { CloseSemesterAction } from './CloseSemesterAction.tsx';
 import { DraftingStateCell } from './DraftingState.tsx';
 import { GenerationProgress } from './GenerationProgress.tsx';
@@ -31,7 +31,7 @@ export function SemesterReportsPage() {
   const { id = '' } = useParams();
   const semesters = useSemesters();
   const reports = useReportList(id);
-  const me = useMe();
+  const me = useSignedInMe();
   const [justClosed, setJustClosed] = useState(false);
   // Once the generation was seen under way, its progress stays shown (complete) for the rest of the visit.
   const [sawGeneration, setSawGeneration] = useState(false);
@@ -81,7 +81,7 @@ export function SemesterReportsPage() {
   const closed = summary.status === 'closed';
   const generating = closed && !generationComplete(progress);
   if (generating && !sawGeneration) setSawGeneration(true);
-  const mayClose = !closed && (me.data?.capabilities.includes('semesters.close') ?? false);
+  const mayClose = !closed && me.capabilities.includes('semesters.close');
   const year = Number(id.slice(0, 4));
 
   return (
@@ -97,7 +97,7 @@ export function SemesterReportsPage() {
       <SemesterFacts summary={summary} />
       <p>
         <Link to={semesterPath(id)}>{t('reports.semester.toContributions', { id })}</Link>
-        {id.endsWith('H2') && closed && readsAnnualSummary(me.data?.organisation) && (
+        {id.endsWith('H2') && closed && me.capabilities.includes('reports.read_annual') && (
           <>
             {' · '}
             <Link to={annualSummaryPath(year)}>{t('reports.semester.toAnnualSummary', { year })}</Link>
@@ -133,7 +133,8 @@ export function SemesterReportsPage() {
           semesterId={id}
           presidency={summary.presidency}
           list={reports.data}
-          viewer={me.data?.organisation}
+          viewer={me.organisation}
+          audience={audienceOf(me)}
           generating={generating}
         />
       )}
@@ -172,17 +173,27 @@ function SemesterFacts({ summary }: { summary: SemesterSummary }) {
   );
 }
 
+/** Who reads which reports, as the server says: the Commission all, a state its networks', others the finalised. */
+type Audience = 'commission' | 'state' | 'institution';
+
+function audienceOf(me: Me): Audience {
+  if (!me.capabilities.includes('reports.read_generated')) return 'institution';
+  return me.capabilities.includes('contributions.read_all') ? 'commission' : 'state';
+}
+
 function ReportTable({
   semesterId,
   presidency,
   list,
   viewer,
+  audience,
   generating,
 }: {
   semesterId: string;
   presidency: string;
   list: ReportList;
-  viewer: string | undefined;
+  viewer: string;
+  audience: Audience;
   generating: boolean;
 }) {
   const { t, i18n } = useTranslation();
@@ -197,8 +208,8 @@ function ReportTable({
   let empty: string;
   if (generating) empty = t('reports.semester.emptyGenerating');
   else if (list.progress.expected === 0) empty = t('reports.semester.emptyNoNetwork');
-  else if (viewer === 'EC') empty = t('reports.semester.emptyNoNetwork');
-  else if (viewer && isParticipatingState(viewer)) empty = t('reports.semester.emptyState');
+  else if (audience === 'commission') empty = t('reports.semester.emptyNoNetwork');
+  else if (audience === 'state') empty = t('reports.semester.emptyState');
   else empty = t('reports.semester.emptyInstitution');
 
   return (
@@ -211,41 +222,32 @@ function ReportTable({
       ) : (
         <>
           <p>
-            {viewer && isParticipatingState(viewer)
+            {audience === 'state'
               ? t('reports.semester.readersState')
-              : viewer === 'EC'
+              : audience === 'commission'
                 ? t('reports.semester.readersCommission')
                 : t('reports.semester.readersInstitution')}
           </p>
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="table__caption">
-                {t('reports.semester.caption', { id: semesterId })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.columns.network')}</th>
-                  <th scope="col">{t('reports.columns.status')}</th>
-                  <th scope="col" className="table__number">
-                    {t('reports.columns.version')}
-                  </th>
-                  <th scope="col">{t('reports.columns.drafting')}</th>
-                  <th scope="col">{t('reports.columns.generatedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <ReportRow
-                    key={row.networkId}
-                    row={row}
-                    name={networks.name(row.networkId)}
-                    presidency={presidency}
-                    viewer={viewer}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('reports.semester.caption', { id: semesterId })}
+            columns={[
+              t('reports.columns.network'),
+              t('reports.columns.status'),
+              { label: t('reports.columns.version'), className: 'table__number' },
+              t('reports.columns.drafting'),
+              t('reports.columns.generatedAt'),
+            ]}
+          >
+            {rows.map((row) => (
+              <ReportRow
+                key={row.networkId}
+                row={row}
+                name={networks.name(row.networkId)}
+                presidency={presidency}
+                viewer={viewer}
+              />
+            ))}
+          </Table>
         </>
       )}
     </section>
@@ -261,7 +263,7 @@ function ReportRow({
   row: ReportSummary;
   name: string;
   presidency: string;
-  viewer: string | undefined;
+  viewer: string;
 }) {
   const { t, i18n } = useTranslation();
   const { language } = i18n;

@@ -5,15 +5,14 @@ import { endSecondmentSchema, type Secondment } from '#shared/secondments.ts';
 import { brusselsDate } from '#shared/semesters.ts';
 import { FormField } from '../../../components/form/FormField.tsx';
 import { Dialog } from '../../../components/ui/Dialog.tsx';
+import type { Outcome as ActionOutcome } from '../../../components/ui/Outcome.tsx';
 import { editSecondmentPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { type SecondmentTransition, useSecondmentTransition } from '../api/secondments.ts';
 
-export type ActionOutcome =
-  | { kind: 'done'; message: string }
-  | { kind: 'failed'; title: string; message: string };
+export type { Outcome as ActionOutcome } from '../../../components/ui/Outcome.tsx';
 
 type Open = 'notify' | 'end' | 'withdraw' | null;
 

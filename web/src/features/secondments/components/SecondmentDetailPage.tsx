@@ -1,14 +1,16 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { Secondment } from '#shared/secondments.ts';
 import { Page } from '../../../components/layout/Page.tsx';
+import { type Fact, Facts } from '../../../components/ui/Facts.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { countryName, languageName, useOrganisationName } from '../../../lib/display-names.ts';
 import { useSecondment } from '../api/secondments.ts';
 import { useListFormat } from '../utils/text.ts';
-import { type ActionOutcome, SecondmentActions } from './SecondmentActions.tsx';
+import { SecondmentActions } from './SecondmentActions.tsx';
 import type { SavedNotice } from './SecondmentForm.tsx';
 import { SecondmentHistory } from './SecondmentHistory.tsx';
 import { SecondmentLoadError } from './SecondmentLoadError.tsx';
@@ -26,14 +28,13 @@ export function SecondmentDetailPage() {
   const location = useLocation();
   const secondment = useSecondment(id);
   const navigate = useNavigate();
-  const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
+  const { outcome, announce, region } = useOutcome();
   // "Saved" comes with the navigation from the form; shown once, not again after a reload or going back.
   const [saved] = useState(() => (location.state as { saved?: unknown } | null)?.saved);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival.
   useEffect(() => {
     if (location.state) void navigate(location.pathname, { replace: true, state: null });
   }, []);
-  const outcomeRef = useRef<HTMLDivElement>(null);
 
   if (secondment.error) {
     return <SecondmentLoadError error={secondment.error} onRetry={() => void secondment.refetch()} />;
@@ -53,56 +54,21 @@ export function SecondmentDetailPage() {
     country: countryName(data.hostCountry, i18n.language),
   });
 
-  const onOutcome = (next: ActionOutcome) => {
-    setOutcome(next);
-    // The button used may be gone (a notified draft has no Notify): focus the message instead.
-    window.setTimeout(() => outcomeRef.current?.focus(), 0);
-  };
-
   return (
     <Page title={title}>
-      <div ref={outcomeRef} tabIndex={-1} className="outcome">
-        {outcome?.kind === 'done' && (
-          <div className="notice notice--success" role="status">
-            <p>{outcome.message}</p>
-          </div>
-        )}
-        {outcome?.kind === 'failed' && (
-          <div className="notice notice--error" role="alert">
-            <h2 className="notice__title">{outcome.title}</h2>
-            <p>{outcome.message}</p>
-          </div>
-        )}
-        {!outcome && isSavedNotice(saved) && (
-          <div className="notice notice--success" role="status">
-            <p>{t(`secondments.detail.saved.${saved}`)}</p>
-          </div>
-        )}
-      </div>
+      <OutcomeRegion
+        outcome={outcome}
+        region={region}
+        otherwise={
+          isSavedNotice(saved) && <SuccessNotice>{t(`secondments.detail.saved.${saved}`)}</SuccessNotice>
+        }
+      />
 
       <SecondmentSummary secondment={data} />
-      <SecondmentActions secondment={data} onOutcome={onOutcome} />
+      <SecondmentActions secondment={data} onOutcome={announce} />
       <SecondmentFacts secondment={data} />
       <SecondmentHistory secondmentId={data.id} />
     </Page>
-  );
-}
-
-interface Fact {
-  term: string;
-  value: ReactNode;
-}
-
-function Facts({ rows }: { rows: readonly Fact[] }) {
-  return (
-    <dl className="facts facts--wide">
-      {rows.map(({ term, value }) => (
-        <div className="facts__row" key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

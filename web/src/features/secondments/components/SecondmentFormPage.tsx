@@ -2,16 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { paths, secondmentPath } from '../../../config/paths.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useMe } from '../../../lib/me.ts';
-import { useReference } from '../../../lib/reference.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
+import { useSignedInReference } from '../../../lib/reference.ts';
 import { useSecondment } from '../api/secondments.ts';
 import { clearDraft, draftKey, loadDraft } from '../utils/draft-store.ts';
-import { writesSecondments } from '../utils/permissions.ts';
 import { SecondmentForm } from './SecondmentForm.tsx';
 import { SecondmentLoadError } from './SecondmentLoadError.tsx';
 import { TypedValues } from './TypedValues.tsx';
@@ -19,35 +16,12 @@ import { TypedValues } from './TypedValues.tsx';
 /** `/secondments/new` */
 export function NewSecondmentPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const organisationName = useOrganisationName();
-  const me = useMe();
-  const reference = useReference();
+  const me = useSignedInMe();
+  const reference = useSignedInReference();
   const title = t('secondments.form.titleNew');
 
-  const failed = me.error ?? reference.error;
-  if (failed) {
-    return (
-      <Page title={title}>
-        <ErrorState
-          title={t('errors.loadFailed')}
-          message={describeError(failed)}
-          onRetry={() => {
-            if (me.isError) void me.refetch();
-            if (reference.isError) void reference.refetch();
-          }}
-        />
-      </Page>
-    );
-  }
-  if (!me.data || !reference.data) {
-    return (
-      <Page title={title}>
-        <LoadingState label={t('secondments.form.loading')} />
-      </Page>
-    );
-  }
-  if (!writesSecondments(me.data)) {
+  if (!me.capabilities.includes('secondments.write')) {
     return (
       <Page title={title}>
         <p>{t('secondments.form.notAWriter')}</p>
@@ -59,10 +33,10 @@ export function NewSecondmentPage() {
   }
   return (
     <Page title={title}>
-      <p>{t('secondments.form.introNew', { state: organisationName(me.data.organisation) })}</p>
+      <p>{t('secondments.form.introNew', { state: organisationName(me.organisation) })}</p>
       <SecondmentForm
-        organisation={me.data.organisation}
-        hostCountries={reference.data.hostCountries.map((country) => country.code)}
+        organisation={me.organisation}
+        hostCountries={reference.hostCountries.map((country) => country.code)}
       />
     </Page>
   );
@@ -71,31 +45,15 @@ export function NewSecondmentPage() {
 /** `/secondments/:id/edit`: a draft is edited; a notified secondment is amended (a new version). */
 export function EditSecondmentPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const { id = '' } = useParams();
-  const me = useMe();
-  const reference = useReference();
+  const me = useSignedInMe();
+  const reference = useSignedInReference();
   const secondment = useSecondment(id);
 
   if (secondment.error) {
     return <SecondmentLoadError error={secondment.error} onRetry={() => void secondment.refetch()} />;
   }
-  const failed = me.error ?? reference.error;
-  if (failed) {
-    return (
-      <Page title={t('secondments.form.titleEdit')}>
-        <ErrorState
-          title={t('errors.loadFailed')}
-          message={describeError(failed)}
-          onRetry={() => {
-            if (me.isError) void me.refetch();
-            if (reference.isError) void reference.refetch();
-          }}
-        />
-      </Page>
-    );
-  }
-  if (!me.data || !reference.data || !secondment.data) {
+  if (!secondment.data) {
     return (
       <Page title={t('secondments.form.titleEdit')}>
         <LoadingState label={t('secondments.form.loading')} />
@@ -109,7 +67,7 @@ export function EditSecondmentPage() {
   if (!data.allowed.includes('edit')) {
     return (
       <Page title={title}>
-        <NotEditable organisation={me.data.organisation} secondmentId={data.id} />
+        <NotEditable organisation={me.organisation} secondmentId={data.id} />
       </Page>
     );
   }
@@ -123,8 +81,8 @@ export function EditSecondmentPage() {
       <SecondmentForm
         // Freshly mounted per secondment: the form reads its draft and its starting version once.
         key={data.id}
-        organisation={me.data.organisation}
-        hostCountries={reference.data.hostCountries.map((country) => country.code)}
+        organisation={me.organisation}
+        hostCountries={reference.hostCountries.map((country) => country.code)}
         secondment={data}
       />
     </Page>

@@ -1,21 +1,20 @@
-import { type FormEvent, useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { stateCodes } from '#shared/reference/states.ts';
 import { type Secondment, type SecondmentPhase, secondmentPhases } from '#shared/secondments.ts';
-import { FormField } from '../../../components/form/FormField.tsx';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
-import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { FilterForm, FilterSelect, filterParams } from '../../../components/list/FilterForm.tsx';
+import { ListCount, ListPage } from '../../../components/list/ListPage.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { paths, secondmentPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useMe } from '../../../lib/me.ts';
-import { useReference } from '../../../lib/reference.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
+import { useSignedInReference } from '../../../lib/reference.ts';
 import { type SecondmentListFilter, useSecondmentList } from '../api/secondments.ts';
-import { hasStateDrafts, writesSecondments } from '../utils/permissions.ts';
 import { useCountryOptions } from '../utils/text.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -47,19 +46,16 @@ function filtersFrom(params: URLSearchParams): Filters {
 export function SecondmentListPage() {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const organisationName = useOrganisationName();
-  const me = useMe();
+  const me = useSignedInMe();
   const [params, setParams] = useSearchParams();
-  const seesDrafts = me.data ? hasStateDrafts(me.data) : false;
+  const seesDrafts = me.capabilities.includes('secondments.drafts');
   const view = params.get('view') === 'drafts' && seesDrafts ? 'drafts' : 'notified';
   const filters = filtersFrom(params);
-  const ownState = me.data?.organisation;
+  const ownState = me.organisation;
 
   const listFilter: SecondmentListFilter =
     view === 'drafts' ? { state: ownState, status: 'draft' } : (filters as SecondmentListFilter);
-  // The drafts view needs to know the state; the notified view can load at once.
-  const waitsForMe = params.get('view') === 'drafts' && !me.data;
-  const list = useSecondmentList(listFilter, !waitsForMe);
+  const list = useSecondmentList(listFilter);
 
   // An organisation that does not receive notifications (Parliament, EBCG): say so, with nothing to filter or retry.
   if (list.error instanceof ApiError && list.error.status === 403) {
@@ -73,164 +69,134 @@ export function SecondmentListPage() {
     );
   }
 
-  const applyFilters = (next: Filters) => {
-    const query = new URLSearchParams();
-    for (const [name, value] of Object.entries(next)) if (value) query.set(name, value);
-    setParams(query);
-  };
-
   return (
-    <Page title={t('secondments.list.title')}>
-      <div className="page-intro">
-        <p>{t('secondments.list.intro')}</p>
-        {me.data && writesSecondments(me.data) && (
+    <ListPage
+      title={t('secondments.list.title')}
+      intro={t('secondments.list.intro')}
+      action={
+        me.capabilities.includes('secondments.write') && (
           <Link className="button" to={paths.newSecondment}>
             {t('secondments.list.new')}
           </Link>
-        )}
-      </div>
-
-      {seesDrafts && ownState && (
-        <nav className="views" aria-label={t('secondments.list.views')}>
-          <ul className="views__list">
-            <li>
-              <Link
-                className="views__link"
-                to={paths.secondments}
-                aria-current={view === 'notified' ? 'page' : undefined}
-              >
-                {t('secondments.list.viewNotified')}
-              </Link>
-            </li>
-            <li>
-              <Link
-                className="views__link"
-                to={`${paths.secondments}?view=drafts`}
-                aria-current={view === 'drafts' ? 'page' : undefined}
-              >
-                {t('secondments.list.viewDrafts', { state: organisationName(ownState) })}
-              </Link>
-            </li>
-          </ul>
-        </nav>
-      )}
-
-      {view === 'notified' && (
-        // Keyed by the address: going back to other filters shows them in the controls too.
-        <SecondmentFilters key={params.toString()} filters={filters} onApply={applyFilters} />
-      )}
-
-      {list.error ? (
-        <ErrorState
-          title={t('secondments.list.loadFailed')}
-          message={describeError(list.error)}
-          onRetry={() => void list.refetch()}
-        />
-      ) : list.data ? (
+        )
+      }
+      controls={
+        <>
+          {seesDrafts && <SecondmentViews view={view} ownState={ownState} />}
+          {view === 'notified' && (
+            // Keyed by the address: going back to other filters shows them in the controls too.
+            <SecondmentFilters
+              key={params.toString()}
+              filters={filters}
+              onApply={(next) => setParams(filterParams(next))}
+            />
+          )}
+        </>
+      }
+      list={list}
+      loading={t('secondments.list.loading')}
+      loadFailed={t('secondments.list.loadFailed')}
+    >
+      {(data) => (
         <SecondmentTable
           view={view}
           filters={filters}
           ownState={ownState}
-          items={list.data.pages.flatMap((page) => page.items)}
+          items={data.pages.flatMap((page) => page.items)}
           hasMore={list.hasNextPage}
           loadingMore={list.isFetchingNextPage}
           loadMore={() => list.fetchNextPage()}
         />
-      ) : (
-        <LoadingState label={t('secondments.list.loading')} />
       )}
-    </Page>
+    </ListPage>
+  );
+}
+
+/** The two views of a participating state's people: the notified secondments, and their state's drafts. */
+function SecondmentViews({ view, ownState }: { view: 'notified' | 'drafts'; ownState: string }) {
+  const { t } = useTranslation();
+  const organisationName = useOrganisationName();
+  return (
+    <nav className="views" aria-label={t('secondments.list.views')}>
+      <ul className="views__list">
+        <li>
+          <Link
+            className="views__link"
+            to={paths.secondments}
+            aria-current={view === 'notified' ? 'page' : undefined}
+          >
+            {t('secondments.list.viewNotified')}
+          </Link>
+        </li>
+        <li>
+          <Link
+            className="views__link"
+            to={`${paths.secondments}?view=drafts`}
+            aria-current={view === 'drafts' ? 'page' : undefined}
+          >
+            {t('secondments.list.viewDrafts', { state: organisationName(ownState) })}
+          </Link>
+        </li>
+      </ul>
+    </nav>
   );
 }
 
 function SecondmentFilters({ filters, onApply }: { filters: Filters; onApply: (filters: Filters) => void }) {
   const { t } = useTranslation();
-  const reference = useReference();
+  const reference = useSignedInReference();
   const organisationName = useOrganisationName();
-  const hostCountries = useMemo(
-    () => reference.data?.hostCountries.map((country) => country.code) ?? [],
-    [reference.data],
-  );
+  const hostCountries = useMemo(() => reference.hostCountries.map((country) => country.code), [reference]);
   const hostCountryOptions = useCountryOptions(hostCountries);
   const stateOptions = useCountryOptions(stateCodes);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => {
-      const entry = form.get(name);
-      return typeof entry === 'string' && entry !== '' ? entry : undefined;
-    };
-    onApply({
-      hostCountry: value('hostCountry'),
-      state: value('state'),
-      phase: value('phase') as SecondmentPhase | undefined,
-    });
-  };
-
   return (
-    <search className="filters" aria-label={t('secondments.list.filters')}>
-      <form className="filters__form" onSubmit={submit}>
-        <FormField id="filter-host-country" label={t('secondments.list.hostCountry')}>
-          {(control) => (
-            <select
-              className="field__control"
-              name="hostCountry"
-              defaultValue={filters.hostCountry ?? ''}
-              {...control}
-            >
-              <option value="">{t('secondments.list.anyHostCountry')}</option>
-              {hostCountryOptions.map(({ value, label }) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="filter-state" label={t('secondments.list.state')}>
-          {(control) => (
-            <select className="field__control" name="state" defaultValue={filters.state ?? ''} {...control}>
-              <option value="">{t('secondments.list.anyState')}</option>
-              {stateOptions.map(({ value }) => (
-                <option key={value} value={value}>
-                  {organisationName(value)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="filter-phase" label={t('secondments.list.phase')}>
-          {(control) => (
-            <select className="field__control" name="phase" defaultValue={filters.phase ?? ''} {...control}>
-              <option value="">{t('secondments.list.anyPhase')}</option>
-              {secondmentPhases.map((phase) => (
-                <option key={phase} value={phase}>
-                  {t(`secondments.phase.${phase}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <div className="filters__actions">
-          <button className="button" type="submit">
-            {t('secondments.list.apply')}
-          </button>
-          {(filters.hostCountry || filters.state || filters.phase) && (
-            <Link className="button button--secondary" to={paths.secondments}>
-              {t('secondments.list.clear')}
-            </Link>
-          )}
-        </div>
-      </form>
-    </search>
+    <FilterForm
+      label={t('secondments.list.filters')}
+      applyLabel={t('secondments.list.apply')}
+      clearLabel={t('secondments.list.clear')}
+      clearTo={paths.secondments}
+      filtered={Boolean(filters.hostCountry || filters.state || filters.phase)}
+      onApply={(values) =>
+        onApply({
+          hostCountry: values.hostCountry,
+          state: values.state,
+          phase: values.phase as SecondmentPhase | undefined,
+        })
+      }
+    >
+      <FilterSelect
+        id="filter-host-country"
+        name="hostCountry"
+        label={t('secondments.list.hostCountry')}
+        anyLabel={t('secondments.list.anyHostCountry')}
+        value={filters.hostCountry}
+        options={hostCountryOptions}
+      />
+      <FilterSelect
+        id="filter-state"
+        name="state"
+        label={t('secondments.list.state')}
+        anyLabel={t('secondments.list.anyState')}
+        value={filters.state}
+        options={stateOptions.map(({ value }) => ({ value, label: organisationName(value) }))}
+      />
+      <FilterSelect
+        id="filter-phase"
+        name="phase"
+        label={t('secondments.list.phase')}
+        anyLabel={t('secondments.list.anyPhase')}
+        value={filters.phase}
+        options={secondmentPhases.map((phase) => ({ value: phase, label: t(`secondments.phase.${phase}`) }))}
+      />
+    </FilterForm>
   );
 }
 
 interface SecondmentTableProps {
   view: 'notified' | 'drafts';
   filters: Filters;
-  ownState: string | undefined;
+  ownState: string;
   items: readonly Secondment[];
   hasMore: boolean;
   loadingMore: boolean;
@@ -250,29 +216,6 @@ function SecondmentTable({
   const { language } = i18n;
   const organisationName = useOrganisationName();
   const rows = useRef<HTMLTableSectionElement>(null);
-  const count = useRef<HTMLParagraphElement>(null);
-  // After "Load more", focus moves to the first row just loaded, so keyboard users carry on from there.
-  const focusRow = useRef<number | null>(null);
-
-  useEffect(() => {
-    const index = focusRow.current;
-    if (index === null || items.length <= index) return;
-    focusRow.current = null;
-    rows.current?.rows[index]?.querySelector<HTMLElement>('a')?.focus();
-  }, [items.length]);
-
-  const onLoadMore = async () => {
-    const before = items.length;
-    focusRow.current = before;
-    await loadMore();
-    // Nothing new in that batch (filters apply after reading): focus the count, not a vanished button.
-    window.setTimeout(() => {
-      if (focusRow.current === before) {
-        focusRow.current = null;
-        count.current?.focus();
-      }
-    }, 0);
-  };
 
   const described: string[] = [];
   if (filters.hostCountry) {
@@ -287,8 +230,7 @@ function SecondmentTable({
     described.push(t('secondments.list.captionPhase', { phase: t(`secondments.phase.${filters.phase}`) }));
   }
   let caption = t('secondments.list.captionNotified');
-  if (view === 'drafts')
-    caption = t('secondments.list.captionDrafts', { state: organisationName(ownState ?? '') });
+  if (view === 'drafts') caption = t('secondments.list.captionDrafts', { state: organisationName(ownState) });
   else if (described.length > 0)
     caption = t('secondments.list.captionFiltered', { filters: described.join(' · ') });
 
@@ -301,66 +243,64 @@ function SecondmentTable({
   return (
     <>
       {items.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="table__caption">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('secondments.list.columns.post')}</th>
-                <th scope="col">{t('secondments.list.columns.hostCountry')}</th>
-                <th scope="col">{t('secondments.list.columns.state')}</th>
-                <th scope="col">{t('secondments.list.columns.start')}</th>
-                <th scope="col">{t('secondments.list.columns.end')}</th>
-                <th scope="col">{t('secondments.list.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody ref={rows}>
-              {items.map((secondment) => (
-                <tr key={secondment.id}>
-                  <th scope="row">
-                    <Link to={secondmentPath(secondment.id)}>{secondment.post.city}</Link>
-                    <span className="table__secondary">
-                      {t(`secondments.missions.${secondment.post.mission}`)}
-                    </span>
-                  </th>
-                  <td>{countryName(secondment.hostCountry, language)}</td>
-                  <td>{organisationName(secondment.state)}</td>
-                  <td className="table__date">
-                    <time dateTime={secondment.startDate}>
-                      {formatCalendarDate(secondment.startDate, language)}
-                    </time>
-                  </td>
-                  <td className="table__date">
-                    {secondment.endDate ? (
-                      <time dateTime={secondment.endDate}>
-                        {formatCalendarDate(secondment.endDate, language)}
-                      </time>
-                    ) : (
-                      t('secondments.detail.notSet')
-                    )}
-                  </td>
-                  <td>
-                    <StatusBadge status={secondment.status} phase={secondment.phase} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p className="list-count" ref={count} tabIndex={-1} role="status">
-        {countText}
-      </p>
-      {hasMore && (
-        <button
-          className="button button--secondary"
-          type="button"
-          disabled={loadingMore}
-          onClick={() => void onLoadMore()}
+        <Table
+          caption={caption}
+          columns={[
+            t('secondments.list.columns.post'),
+            t('secondments.list.columns.hostCountry'),
+            t('secondments.list.columns.state'),
+            t('secondments.list.columns.start'),
+            t('secondments.list.columns.end'),
+            t('secondments.list.columns.status'),
+          ]}
+          bodyRef={rows}
         >
-          {loadingMore ? t('secondments.list.loadingMore') : t('secondments.list.loadMore')}
-        </button>
+          {items.map((secondment) => (
+            <tr key={secondment.id}>
+              <th scope="row">
+                <Link to={secondmentPath(secondment.id)}>{secondment.post.city}</Link>
+                <span className="table__secondary">
+                  {t(`secondments.missions.${secondment.post.mission}`)}
+                </span>
+              </th>
+              <td>{countryName(secondment.hostCountry, language)}</td>
+              <td>{organisationName(secondment.state)}</td>
+              <td className="table__date">
+                <time dateTime={secondment.startDate}>
+                  {formatCalendarDate(secondment.startDate, language)}
+                </time>
+              </td>
+              <td className="table__date">
+                {secondment.endDate ? (
+                  <time dateTime={secondment.endDate}>
+                    {formatCalendarDate(secondment.endDate, language)}
+                  </time>
+                ) : (
+                  t('secondments.detail.notSet')
+                )}
+              </td>
+              <td>
+                <StatusBadge status={secondment.status} phase={secondment.phase} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
+      <ListCount
+        text={countText}
+        rows={rows}
+        shown={items.length}
+        more={
+          hasMore
+            ? {
+                loading: loadingMore,
+                load: loadMore,
+                label: t('secondments.list.loadMore'),
+                loadingLabel: t('secondments.list.loadingMore'),
+              }
+            : undefined
+        }
+      />
     </>
   );
 }

@@ -10,7 +10,7 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useMe } from '../../../lib/me.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
 import { useSemester } from '../api/semesters.ts';
 import { phaseOf } from '../utils/phase.ts';
 import { CloseSemester } from './CloseSemester.tsx';
@@ -24,7 +24,7 @@ export function SemesterDetailPage() {
   const organisationName = useOrganisationName();
   const { id = '' } = useParams();
   const detail = useSemester(id);
-  const me = useMe();
+  const me = useSignedInMe();
   const [closed, setClosed] = useState(false);
   const outcome = useRef<HTMLDivElement>(null);
   const title = t('semesters.detail.title', { id });
@@ -69,7 +69,7 @@ export function SemesterDetailPage() {
     timeLeft = t('semesters.endedOn', { date: formatCalendarDate(data.end, language) });
   else if (phase === 'closed' && data.closedAt)
     timeLeft = t('semesters.closedOn', { date: formatInstant(data.closedAt, language) });
-  const mayClose = data.status === 'open' && (me.data?.capabilities.includes('semesters.close') ?? false);
+  const mayClose = data.status === 'open' && me.capabilities.includes('semesters.close');
 
   return (
     <Page title={title}>
@@ -120,7 +120,12 @@ export function SemesterDetailPage() {
         />
       )}
 
-      <Completeness detail={data} viewer={me.data?.organisation} language={language} />
+      <Completeness
+        detail={data}
+        viewer={me.organisation}
+        readsAll={me.capabilities.includes('contributions.read_all')}
+        language={language}
+      />
     </Page>
   );
 }
@@ -136,18 +141,19 @@ interface NetworkRow {
 function Completeness({
   detail,
   viewer,
+  readsAll,
   language,
 }: {
   detail: { id: string; status: 'open' | 'closed'; networks: NetworkRow[] };
-  viewer: string | undefined;
+  viewer: string;
+  /** The Commission reads every contribution; a state its own. The server decides; these are only links. */
+  readsAll: boolean;
   language: string;
 }) {
   const { t } = useTranslation();
   const organisationName = useOrganisationName();
   const expected = detail.networks.reduce((sum, network) => sum + network.expected.length, 0);
   const submitted = detail.networks.reduce((sum, network) => sum + network.submitted.length, 0);
-  // The Commission reads every contribution; a state reads its own. The server decides; these are only links.
-  const readsAll = viewer === 'EC';
 
   const states = (networkId: string, codes: readonly string[]) => {
     if (codes.length === 0)

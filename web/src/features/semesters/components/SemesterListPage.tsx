@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { semester } from '#shared/semesters.ts';
-import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
-import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { ListPage } from '../../../components/list/ListPage.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { semesterPath } from '../../../config/paths.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useSemesters } from '../../../lib/semesters.ts';
 import { phaseOf, type SemesterPhase } from '../utils/phase.ts';
 import { SemesterStatus } from './SemesterStatus.tsx';
@@ -26,36 +24,29 @@ interface Row {
 /** `/semesters`: each semester with its Presidency, its dates, where it stands and the time left. */
 export function SemesterListPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const semesters = useSemesters();
-  const title = t('semesters.list.title');
+  return (
+    <ListPage
+      title={t('semesters.list.title')}
+      intro={t('semesters.list.intro')}
+      list={semesters}
+      loading={t('semesters.list.loading')}
+      loadFailed={t('semesters.list.loadFailed')}
+    >
+      {(data) => <SemesterTables items={data.items} />}
+    </ListPage>
+  );
+}
 
-  if (semesters.error) {
-    return (
-      <Page title={title}>
-        <ErrorState
-          title={t('semesters.list.loadFailed')}
-          message={describeError(semesters.error)}
-          onRetry={() => void semesters.refetch()}
-        />
-      </Page>
-    );
-  }
-  if (!semesters.data) {
-    return (
-      <Page title={title}>
-        <LoadingState label={t('semesters.list.loading')} />
-      </Page>
-    );
-  }
+/** The semesters begun (the running one first), then those to come. */
+function SemesterTables({ items }: { items: readonly Omit<Row, 'phase'>[] }) {
+  const { t } = useTranslation();
   const now = new Date();
-  const rows: Row[] = semesters.data.items.map((item) => ({ ...item, phase: phaseOf(item, now) }));
+  const rows: Row[] = items.map((item) => ({ ...item, phase: phaseOf(item, now) }));
   const current = rows.filter((row) => row.phase !== 'upcoming').sort((a, b) => b.id.localeCompare(a.id));
   const coming = rows.filter((row) => row.phase === 'upcoming').sort((a, b) => a.id.localeCompare(b.id));
-
   return (
-    <Page title={title}>
-      <p>{t('semesters.list.intro')}</p>
+    <>
       {current.length > 0 && <SemesterTable caption={t('semesters.list.captionCurrent')} rows={current} />}
       {coming.length > 0 && (
         <>
@@ -64,7 +55,7 @@ export function SemesterListPage() {
           <SemesterTable caption={t('semesters.list.captionComing')} rows={coming} />
         </>
       )}
-    </Page>
+    </>
   );
 }
 
@@ -87,42 +78,35 @@ function SemesterTable({ caption, rows }: { caption: string; rows: readonly Row[
     }
   };
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('semesters.columns.semester')}</th>
-            <th scope="col">{t('semesters.columns.period')}</th>
-            <th scope="col">{t('semesters.columns.presidency')}</th>
-            <th scope="col">{t('semesters.columns.status')}</th>
-            <th scope="col">{t('semesters.columns.timeLeft')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className={row.phase === 'running' ? 'table__row--current' : undefined}>
-              <th scope="row">
-                <Link to={semesterPath(row.id)}>{row.id}</Link>
-                {row.phase === 'running' && (
-                  <span className="table__secondary">{t('semesters.current')}</span>
-                )}
-              </th>
-              <td>
-                {t('semesters.dateRange', {
-                  start: formatCalendarDate(row.start, language),
-                  end: formatCalendarDate(row.end, language),
-                })}
-              </td>
-              <td>{organisationName(row.presidency)}</td>
-              <td>
-                <SemesterStatus phase={row.phase} />
-              </td>
-              <td>{timeLeft(row)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      columns={[
+        t('semesters.columns.semester'),
+        t('semesters.columns.period'),
+        t('semesters.columns.presidency'),
+        t('semesters.columns.status'),
+        t('semesters.columns.timeLeft'),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} className={row.phase === 'running' ? 'table__row--current' : undefined}>
+          <th scope="row">
+            <Link to={semesterPath(row.id)}>{row.id}</Link>
+            {row.phase === 'running' && <span className="table__secondary">{t('semesters.current')}</span>}
+          </th>
+          <td>
+            {t('semesters.dateRange', {
+              start: formatCalendarDate(row.start, language),
+              end: formatCalendarDate(row.end, language),
+            })}
+          </td>
+          <td>{organisationName(row.presidency)}</td>
+          <td>
+            <SemesterStatus phase={row.phase} />
+          </td>
+          <td>{timeLeft(row)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
