@@ -3,6 +3,7 @@ import type { NotificationPreferences, PersonLanguage } from '#shared/preference
 import type { OrganisationCode, Role } from '#shared/reference/organisations.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import type { StoredItem } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
 
 /**
@@ -34,9 +35,24 @@ const personKey = (id: string) => ({ pk: `PERSON#${id}`, sk: 'CURRENT' });
 const emailKey = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'EMAIL' });
 const aggregateKey = (organisation: string) => ({ pk: `ORGANISATION#${organisation}`, sk: 'PEOPLE' });
 
-function toPerson(item: Record<string, unknown>): PersonRecord {
-  const { pk: _pk, sk: _sk, entityType: _t, gsi2pk: _g, gsi2sk: _s, ...record } = item;
-  return record as unknown as PersonRecord;
+/** The stored person without its keys (StoredItem's values are the document client's, untyped). */
+function toPerson(item: StoredItem): PersonRecord {
+  const { id, organisation, role, name, email, language, status, notifications, lastSignInAt } = item;
+  const { version, createdAt, updatedAt } = item;
+  return {
+    id,
+    organisation,
+    role,
+    name,
+    email,
+    language,
+    status,
+    notifications,
+    ...(lastSignInAt === undefined ? {} : { lastSignInAt }),
+    version,
+    createdAt,
+    updatedAt,
+  };
 }
 
 export const PersonRepository = {
