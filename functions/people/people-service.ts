@@ -205,34 +205,35 @@ export async function updatePerson(
   return present(caller, after);
 }
 
-export async function disablePerson(caller: Caller, id: string, version: number, now: Date): Promise<Person> {
+/** Disables or enables a person: the directory first (a refused change never reaches the identity provider). */
+async function setStatus(
+  caller: Caller,
+  id: string,
+  version: number,
+  now: Date,
+  status: PersonRecord['status'],
+): Promise<Person> {
   const before = await loadForChange(caller, id, version);
-  if (id === caller.subject) throw forbidden('Nobody disables their own account: ask another coordinator.');
-  if (before.status === 'disabled') throw new AppError('not_editable', 'This person is already disabled.');
+  if (status === 'disabled' && id === caller.subject)
+    throw forbidden('Nobody disables their own account: ask another coordinator.');
+  if (before.status === status) throw new AppError('not_editable', `This person is already ${status}.`);
   const after: PersonRecord = {
     ...before,
-    status: 'disabled',
+    status,
     version: before.version + 1,
     updatedAt: now.toISOString(),
   };
-  await write(caller, before, after, 'disabled');
-  await (await identityProvider()).disable(id);
+  await write(caller, before, after, status === 'disabled' ? 'disabled' : 'enabled');
+  const identity = await identityProvider();
+  await (status === 'disabled' ? identity.disable(id) : identity.enable(id));
   return present(caller, after);
 }
 
-export async function enablePerson(caller: Caller, id: string, version: number, now: Date): Promise<Person> {
-  const before = await loadForChange(caller, id, version);
-  if (before.status === 'active') throw new AppError('not_editable', 'This person is already active.');
-  const after: PersonRecord = {
-    ...before,
-    status: 'active',
-    version: before.version + 1,
-    updatedAt: now.toISOString(),
-  };
-  await write(caller, before, after, 'enabled');
-  await (await identityProvider()).enable(id);
-  return present(caller, after);
-}
+export const disablePerson = (caller: Caller, id: string, version: number, now: Date) =>
+  setStatus(caller, id, version, now, 'disabled');
+
+export const enablePerson = (caller: Caller, id: string, version: number, now: Date) =>
+  setStatus(caller, id, version, now, 'active');
 
 export async function listPeople(
   caller: Caller,
