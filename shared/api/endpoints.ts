@@ -42,6 +42,7 @@ import {
   regionSchema,
   trainingSchema,
 } from '../networks.ts';
+import { presidencyEntrySchema, presidencyParams, setPresidencySchema } from '../reference/presidency.ts';
 import {
   assessmentSchema,
   finaliseSchema,
@@ -593,6 +594,18 @@ export const endpoints = {
     tag: 'reports',
     success: { status: 200, schema: annualSummarySchema },
     errors: ['forbidden', 'not_found'],
+  },
+  setPresidency: {
+    method: 'PUT',
+    path: '/api/reference/presidency/{semester}',
+    access: 'signed-in',
+    params: presidencyParams,
+    summary:
+      "Correct or add the Presidency of a semester that is not closed (the Commission's administrators); version 0 adds a semester not in the calendar yet",
+    tag: 'reference',
+    body: setPresidencySchema,
+    success: { status: 200, schema: presidencyEntrySchema },
+    errors: ['forbidden', 'stale_version', 'semester_closed'],
   },
 } as const satisfies Record<string, Endpoint>;
 
