@@ -68,7 +68,8 @@ export async function setPresidency(
     action: stored ? 'presidency_corrected' : 'presidency_added',
     at,
     actor: actorOf(caller),
-    before: stored ? { presidency: stored.presidency } : null,
+    // An added semester had nothing before, like every create.
+    ...(stored ? { before: { presidency: stored.presidency } } : {}),
     after: { presidency: input.state },
   });
   try {

@@ -98,7 +98,7 @@ describe('the Presidency calendar, kept by the Commission', () => {
     }));
     expect(entries).toEqual(
       expect.arrayContaining([
-        { action: 'presidency_added', before: null, after: { presidency: 'PL' } },
+        { action: 'presidency_added', before: undefined, after: { presidency: 'PL' } },
         { action: 'presidency_corrected', before: { presidency: 'PL' }, after: { presidency: 'DK' } },
       ]),
     );

@@ -43,6 +43,7 @@ const audited: Record<string, { kind: AuditedEntity; creates?: true }> = {
   reopenContribution: { kind: 'contribution' },
   saveAssessment: { kind: 'report' },
   finaliseReport: { kind: 'report' },
+  setPresidency: { kind: 'semester' },
 };
 /** Writes that store nothing: the dev login signs a token and keeps no record. */
 const storesNothing = new Set<EndpointId>(['devLogin']);
