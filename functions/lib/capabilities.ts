@@ -2,6 +2,7 @@ import type { Capability } from '#shared/api/schemas.ts';
 import { submitsContributions, writesContributions } from '../contributions/contribution-policy.ts';
 import { proposesArrangements } from '../networks/arrangement-policy.ts';
 import { managesRegions, reassignsDraftingState, recordsActivities } from '../networks/network-policy.ts';
+import { setsPresidency } from '../reference/reference-policy.ts';
 import { readsNotifiedSecondments, writesSecondments } from '../secondments/secondment-policy.ts';
 import { closesSemesters } from '../semesters/semester-policy.ts';
 import type { Caller } from './caller.ts';
@@ -22,6 +23,7 @@ export function capabilitiesOf(caller: Caller): Capability[] {
     ['semesters.close', closesSemesters(caller)],
     ['regions.manage', managesRegions(caller)],
     ['drafting.reassign', reassignsDraftingState(caller)],
+    ['presidency.set', setsPresidency(caller)],
   ];
   return all.filter(([, allowed]) => allowed).map(([capability]) => capability);
 }

@@ -51,6 +51,7 @@ export const capabilities = [
   'semesters.close',
   'regions.manage',
   'drafting.reassign',
+  'presidency.set',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 

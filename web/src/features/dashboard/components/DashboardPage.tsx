@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/layout/Page.tsx';
+import { PresidencyGapsWarning } from '../../../components/semester/PresidencyGapsWarning.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { useErrorMessage } from '../../../lib/error-message.ts';
@@ -45,5 +46,10 @@ export function DashboardPage({ panels }: { panels?: ReactNode }) {
     );
   }
 
-  return <Page title={t('dashboard.title')}>{content}</Page>;
+  return (
+    <Page title={t('dashboard.title')}>
+      <PresidencyGapsWarning />
+      {content}
+    </Page>
+  );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { semester } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
+import { PresidencyGapsWarning } from '../../../components/semester/PresidencyGapsWarning.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { semesterPath } from '../../../config/paths.ts';
@@ -10,6 +11,7 @@ import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useSemesters } from '../../../lib/semesters.ts';
 import { phaseOf, type SemesterPhase } from '../utils/phase.ts';
+import { PresidencyCalendarForm } from './PresidencyCalendarForm.tsx';
 import { SemesterStatus } from './SemesterStatus.tsx';
 
 interface Row {
@@ -55,6 +57,7 @@ export function SemesterListPage() {
 
   return (
     <Page title={title}>
+      <PresidencyGapsWarning />
       <p>{t('semesters.list.intro')}</p>
       {current.length > 0 && <SemesterTable caption={t('semesters.list.captionCurrent')} rows={current} />}
       {coming.length > 0 && (
@@ -64,6 +67,7 @@ export function SemesterListPage() {
           <SemesterTable caption={t('semesters.list.captionComing')} rows={coming} />
         </>
       )}
+      <PresidencyCalendarForm />
     </Page>
   );
 }
