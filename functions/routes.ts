@@ -109,6 +109,7 @@ export const routes: readonly Route[] = [
     identityActions: COGNITO_ACTIONS.enable,
   },
   { endpoint: 'updatePreferences', entry: 'handlers/people/preferences.ts', table: 'read-write' },
+  { endpoint: 'setPresidency', entry: 'handlers/set-presidency.ts', table: 'read-write' },
 ];
 
 /**

@@ -7,6 +7,7 @@ import {
 import { proposesArrangements } from '../networks/arrangement-policy.ts';
 import { managesRegions, reassignsDraftingState, recordsActivities } from '../networks/network-policy.ts';
 import { managesPeople } from '../people/people-policy.ts';
+import { setsPresidency } from '../reference/reference-policy.ts';
 import { readsAnnualSummary, readsGeneratedReports } from '../reports/report-policy.ts';
 import {
   keepsSecondmentDrafts,
@@ -38,6 +39,7 @@ export function capabilitiesOf(caller: Caller): Capability[] {
     ['drafting.reassign', reassignsDraftingState(caller)],
     // The people directory: a state's coordinators for their state, the EC admin for everyone.
     ['people.manage', managesPeople(caller)],
+    ['presidency.set', setsPresidency(caller)],
   ];
   return all.filter(([, allowed]) => allowed).map(([capability]) => capability);
 }

@@ -132,6 +132,54 @@ export const SemesterRepository = {
   },
 
   /**
+   * Sets the Presidency of a semester, with `withItems` (its audit entry) in the same transaction.
+   * `expectedVersion` 0 adds a semester not stored yet; otherwise the stored one must be open and at
+   * that version. Throws `ConditionFailed` (index 0) when it is not: the caller reads why.
+   */
+  async setPresidency(
+    id: SemesterId,
+    presidency: StateCode,
+    expectedVersion: number,
+    at: string,
+    withItems: TransactItem[] = [],
+  ): Promise<void> {
+    const Key = { pk: PARTITION, sk: sortKey(id) };
+    const write: TransactItem =
+      expectedVersion === 0
+        ? {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...Key,
+                entityType: 'Semester',
+                semester: id,
+                presidency,
+                status: 'open',
+                version: 1,
+                createdAt: at,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          }
+        : {
+            Update: {
+              TableName: tableName(),
+              Key,
+              UpdateExpression: 'SET presidency = :presidency, version = version + :one',
+              ConditionExpression: '#status = :open AND version = :expected',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':presidency': presidency,
+                ':open': 'open',
+                ':expected': expectedVersion,
+                ':one': 1,
+              },
+            },
+          };
+    await transact([write, ...withItems]);
+  },
+
+  /**
    * Stores a semester with its default Presidency unless it is already stored, so that a
    * correction made in the table is never overwritten by a later seed. Answers whether it was new.
    */

@@ -51,6 +51,7 @@ import {
   preferencesSchema,
   updatePersonSchema,
 } from '../people.ts';
+import { presidencyEntrySchema, presidencyParams, setPresidencySchema } from '../reference/presidency.ts';
 import {
   assessmentSchema,
   finaliseSchema,
@@ -672,6 +673,18 @@ export const endpoints = {
     body: preferencesSchema,
     success: { status: 200, schema: meSchema },
     errors: ['stale_version'],
+  },
+  setPresidency: {
+    method: 'PUT',
+    path: '/api/reference/presidency/{semester}',
+    access: 'signed-in',
+    params: presidencyParams,
+    summary:
+      "Correct or add the Presidency of a semester that is not closed (the Commission's administrators); version 0 adds a semester not in the calendar yet",
+    tag: 'reference',
+    body: setPresidencySchema,
+    success: { status: 200, schema: presidencyEntrySchema },
+    errors: ['forbidden', 'stale_version', 'semester_closed'],
   },
 } as const satisfies Record<string, Endpoint>;
 

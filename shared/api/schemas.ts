@@ -83,6 +83,7 @@ export const capabilities = [
   'regions.manage',
   'drafting.reassign',
   'people.manage',
+  'presidency.set',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -116,9 +117,14 @@ export const referenceSchema = z
         startsAt: z.iso.datetime({ offset: true }),
         endsAt: z.iso.datetime({ offset: true }),
         presidency: z.string(),
+        status: z.enum(['open', 'closed']),
+        /** The lock of a Presidency correction (PUT /api/reference/presidency/{semester}). */
+        version: z.number().int(),
       }),
     ),
     currentSemester: semesterIdSchema,
+    /** The current and coming semesters (12 months ahead) with no Presidency: the Commission is warned. */
+    presidencyGaps: z.array(semesterIdSchema),
     reportTemplates: z.array(
       z.object({
         version: z.number().int(),

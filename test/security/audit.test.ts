@@ -48,6 +48,7 @@ const audited: Record<string, { kind: AuditedEntity; creates?: true }> = {
   reopenContribution: { kind: 'contribution' },
   saveAssessment: { kind: 'report' },
   finaliseReport: { kind: 'report' },
+  setPresidency: { kind: 'semester' },
 };
 /** Not audited as a write of its own: the dev login signs a token (a demo person it creates on first use is audited as created). */
 const storesNothing = new Set<EndpointId>(['devLogin']);

@@ -593,4 +593,21 @@ export const matrix: Row[] = [
     target: (w) => ({ path: `/api/annual-summaries/${w.annualYear}` }),
     expect: cells([403, 403, 403, OK, OK, OK, 403]),
   },
+  {
+    endpoint: 'setPresidency',
+    // The Presidency it already has: the world's drafting states stay as they are.
+    target: async (w) => ({
+      path: `/api/reference/presidency/${PRESIDENCY_ROW_SEMESTER}`,
+      body: { state: 'MT', version: await semesterVersion(w, PRESIDENCY_ROW_SEMESTER) },
+    }),
+    expect: cells(EC_ADMIN),
+  },
 ];
+
+/** A coming semester of the seeded calendar, held by MT: the Presidency row sets it again. */
+const PRESIDENCY_ROW_SEMESTER = '2030-H2';
+
+async function semesterVersion(world: World, id: string) {
+  const reference = await world.expectCall('EC:admin', 'GET', '/api/reference', undefined, 200);
+  return (reference.json.semesters as { id: string; version: number }[]).find((s) => s.id === id)?.version;
+}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/layout/Page.tsx';
+import { PresidencyGapsWarning } from '../../../components/semester/PresidencyGapsWarning.tsx';
 import { useSignedInMe } from '../../../lib/me.ts';
 import { useSignedInReference } from '../../../lib/reference.ts';
 import { currentSemester } from '../utils/current-semester.ts';
@@ -17,6 +18,7 @@ export function DashboardPage({ panels }: { panels?: ReactNode }) {
   const reference = useSignedInReference();
   return (
     <Page title={t('dashboard.title')}>
+      <PresidencyGapsWarning />
       <div className="card-grid">
         <WhoYouAre me={me} />
         <CurrentSemesterSummary semester={currentSemester(reference, new Date())} />

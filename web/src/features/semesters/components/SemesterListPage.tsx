@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { semester } from '#shared/semesters.ts';
 import { ListPage } from '../../../components/list/ListPage.tsx';
+import { PresidencyGapsWarning } from '../../../components/semester/PresidencyGapsWarning.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { semesterPath } from '../../../config/paths.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useSemesters } from '../../../lib/semesters.ts';
 import { phaseOf, type SemesterPhase } from '../utils/phase.ts';
+import { PresidencyCalendarForm } from './PresidencyCalendarForm.tsx';
 import { SemesterStatus } from './SemesterStatus.tsx';
 
 interface Row {
@@ -47,6 +49,7 @@ function SemesterTables({ items }: { items: readonly Omit<Row, 'phase'>[] }) {
   const coming = rows.filter((row) => row.phase === 'upcoming').sort((a, b) => a.id.localeCompare(b.id));
   return (
     <>
+      <PresidencyGapsWarning />
       {current.length > 0 && <SemesterTable caption={t('semesters.list.captionCurrent')} rows={current} />}
       {coming.length > 0 && (
         <>
@@ -55,6 +58,7 @@ function SemesterTables({ items }: { items: readonly Omit<Row, 'phase'>[] }) {
           <SemesterTable caption={t('semesters.list.captionComing')} rows={coming} />
         </>
       )}
+      <PresidencyCalendarForm />
     </>
   );
 }
