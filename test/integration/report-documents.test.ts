@@ -31,6 +31,18 @@ describe('the report documents', () => {
     expect(html).toContain('LIMITE');
   });
 
+  it('HTML: column headings are the template labels, choices and totals in words', () => {
+    const html = renderReportHtml(report);
+    expect(html).toContain('<th scope="col">Origin or transit</th>');
+    expect(html).toContain('<th scope="col">Estimated volume</th>');
+    expect(html).not.toContain('>originOrTransit<');
+    expect(html).toContain('Total estimated volume: 400');
+    expect(html).toContain('<td>Increasing</td>');
+    expect(html).not.toContain('<td>increasing</td>');
+    expect(html).toMatch(/generated \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(Brussels time\)/);
+    expect(html).toContain('1 January 2026 to 30 June 2026');
+  });
+
   it('PDF: headings, the marking and page numbers, and every EU script right with the embedded font', async () => {
     const pdf = await renderReportPdf(report);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -50,6 +62,28 @@ describe('the report documents', () => {
     expect(text).toContain('LIMITE');
     expect(text).toMatch(/Page 1 of \d+/);
     expect(text).toContain(hostile.slice(0, 20)); // shown as text, never run
+    // Real tables with column headings, in words; no bullet rows of pipes, no field ids, no ISO dates.
+    const flat = text.replace(/\s+/g, ' '); // table cells wrap their words over lines
+    for (const heading of ['Nationality', 'Origin or transit', 'Estimated', 'Trend'])
+      expect(flat).toContain(heading);
+    expect(text).not.toMatch(/•.*\|/);
+    expect(text).not.toMatch(/originOrTransit|estimatedVolume|Total —/);
+    expect(flat).toContain('Total estimated volume: 400');
+    expect(text).toContain('Increasing');
+    expect(flat).toContain('1 January 2026 to 30 June 2026');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(flat).toMatch(/Germany: 3 ILOs, 2 posts; France: 1 ILO, 1 post/);
+    expect(text).not.toContain('(s)');
+    expect(flat).toContain('(Brussels time)');
+    // Tagged (PDF/UA-1): title and language set, headings and tables in the structure tree.
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/PDF version:\s+1\.7/);
+    expect(info).toMatch(/Title:\s+ILO network T/);
+    const struct = execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8' });
+    for (const tag of ['H1', 'H2', 'H3', 'Table', 'TR', 'TH', 'TD'])
+      expect(struct).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
+    expect(struct.indexOf('H1')).toBeLessThan(struct.indexOf('H2'));
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/DejaVuSans\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
     // Page 1 as a picture, kept as a test artefact for a person to look at.
@@ -73,5 +107,14 @@ describe('the report documents', () => {
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true);
     expect(docx.length).toBeGreaterThan(5000);
+    const dir = mkdtempSync(join(tmpdir(), 'report-docx-'));
+    const file = join(dir, 'report.docx');
+    writeFileSync(file, docx);
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('Origin or transit');
+    expect(xml).not.toContain('originOrTransit');
+    expect(xml).toContain('Total estimated volume: 400');
+    expect(xml).toContain('Increasing');
   });
 });
