@@ -48,7 +48,7 @@ function recordLine(kind: string, f: Record<string, unknown>): string {
     case 'meeting':
       return [
         `Convened by ${countryName(String(f.convenedBy))}; participants: ${names(f.participants)}.`,
-        `Commission ${yesNo(f.commissionPresent)}, EBCG Agency ${yesNo(f.ebcgPresent)}${f.absenceReason ? ` (reason: ${f.absenceReason})` : ''}.`,
+        `Commission ${yesNo(f.commissionPresent)}, EBCG Agency ${yesNo(f.ebcgPresent)}${f.absenceReason ? ` (reason: ${String(f.absenceReason).replace(/\.$/, '')})` : ''}.`,
         Array.isArray(f.topics) && f.topics.length ? `Topics: ${f.topics.join('; ')}.` : '',
         String(f.summary ?? ''),
       ]

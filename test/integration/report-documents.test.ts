@@ -7,6 +7,7 @@ import { renderReportDocx } from '../../functions/reports/render-docx.ts';
 import { renderReportHtml } from '../../functions/reports/render-html.ts';
 import { renderReportPdf } from '../../functions/reports/render-pdf.ts';
 import { buildReport } from '../../functions/reports/report-builder.ts';
+import { fullScaleReportInputs } from '../fixtures/full-scale-report.ts';
 import { reportInputs } from '../fixtures/report-inputs.ts';
 
 const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
@@ -117,4 +118,42 @@ describe('the report documents', () => {
     expect(xml).toContain('Total estimated volume: 400');
     expect(xml).toContain('Increasing');
   });
+
+  it('PDF of the largest network at full scale: tables continue over pages under their heading row', async () => {
+    const large = buildReport(fullScaleReportInputs());
+    const pdf = await renderReportPdf(large);
+    mkdirSync('test-results/full-scale-report', { recursive: true });
+    const file = 'test-results/full-scale-report/report.pdf';
+    writeFileSync(file, pdf);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(5);
+    // The flows table is longer than a page: every page it reaches starts again with its heading row.
+    const flows = large.sections.find((s) => s.id === 'B1')?.tables[0];
+    expect(flows?.rows.length).toBeGreaterThan(40);
+    const pageTexts = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    }).split('\f');
+    const withFlows = pageTexts.flatMap((t, i) => (/Origin or\s+transit/.test(t) ? [i + 1] : []));
+    expect(withFlows.length).toBeGreaterThan(1);
+    for (const page of withFlows) expect(pageTexts[page - 1]).toMatch(/State\s+Nationality/);
+    // Page images for a person to look at (test-results/full-scale-report/page-N.png): the first
+    // pages, and those of the flows table.
+    const image = (first: number, last: number) =>
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        `${first}`,
+        '-l',
+        `${last}`,
+        file,
+        'test-results/full-scale-report/page',
+      ]);
+    image(1, 2);
+    image(withFlows[0] ?? 1, Math.min(pages, (withFlows[0] ?? 1) + 2));
+  }, 120_000);
 });

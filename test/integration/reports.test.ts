@@ -158,7 +158,7 @@ describe('semester close and report generation', () => {
     expect(report.status).toBe(200);
     expect(report.json.allowed).toEqual(['assess', 'finalise']);
     const json = (await (await fetch(report.json.formats.json)).json()) as ReportDocument;
-    expect(json.annex).toEqual({ contributed: ['DE'], missing: ['FR'], late: [] });
+    expect(json.annex).toEqual({ contributed: ['DE'], missing: ['FR'], late: ['FR'] });
     expect(json.sections.find((s) => s.id === 'C')?.figures[0]).toMatchObject({
       total: 7,
       byState: { DE: 7 },
