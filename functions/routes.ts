@@ -79,6 +79,7 @@ export const routes: readonly Route[] = [
     rendersDocuments: true,
   },
   { endpoint: 'getAnnualSummary', entry: 'handlers/reports/annual-summary.ts', bucket: 'read' },
+  { endpoint: 'getReportFile', entry: 'handlers/reports/file.ts', bucket: 'read' },
 ];
 
 /**

@@ -45,6 +45,8 @@ import {
 import {
   assessmentSchema,
   finaliseSchema,
+  reportFileParams,
+  reportFileRedirectSchema,
   reportHtmlSchema,
   reportListSchema,
   reportParams,
@@ -592,6 +594,17 @@ export const endpoints = {
     summary: "The Commission's annual summary of the networks (EC, COUNCIL, EP), with its formats",
     tag: 'reports',
     success: { status: 200, schema: annualSummarySchema },
+    errors: ['forbidden', 'not_found'],
+  },
+  getReportFile: {
+    method: 'GET',
+    path: '/api/semesters/{id}/reports/{net}/files/{version}/{format}',
+    access: 'signed-in',
+    params: reportFileParams,
+    summary:
+      'One file of a report version: a 302 redirect to a fresh short-lived link, for whoever may read the report',
+    tag: 'reports',
+    success: { status: 302, schema: reportFileRedirectSchema },
     errors: ['forbidden', 'not_found'],
   },
 } as const satisfies Record<string, Endpoint>;
