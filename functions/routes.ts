@@ -110,6 +110,7 @@ export const routes: readonly Route[] = [
   },
   { endpoint: 'updatePreferences', entry: 'handlers/people/preferences.ts', table: 'read-write' },
   { endpoint: 'setPresidency', entry: 'handlers/set-presidency.ts', table: 'read-write' },
+  { endpoint: 'getReportFile', entry: 'handlers/reports/file.ts', bucket: 'read' },
 ];
 
 /**

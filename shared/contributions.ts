@@ -180,3 +180,21 @@ export const reopenContributionSchema = z
 export const closeSemesterSchema = z
   .strictObject({ force: z.boolean().default(false) })
   .meta({ id: 'CloseSemester' });
+
+/**
+ * The states late with their contribution to one network's semester, the one meaning of "late" for
+ * the semester page and the report's annex: submitted under an exception (flagged late), or, once
+ * the semester is closed, still not submitted.
+ */
+export function lateStates(input: {
+  expected: readonly string[];
+  contributions: readonly { state: string; status: string; late: boolean }[];
+  closed: boolean;
+}): string[] {
+  const mine = input.contributions.filter((c) => input.expected.includes(c.state));
+  const submitted = new Set(mine.filter((c) => c.status === 'submitted').map((c) => c.state));
+  const flagged = new Set(mine.filter((c) => c.late).map((c) => c.state));
+  return input.expected
+    .filter((state) => flagged.has(state) || (input.closed && !submitted.has(state)))
+    .sort();
+}

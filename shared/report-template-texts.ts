@@ -249,3 +249,47 @@ export const templatePartNames = {
   en: { A: 'Network activities', B: 'Situation in the host country', C: 'Figures' },
   fr: { A: 'Activités du réseau', B: 'Situation dans le pays hôte', C: 'Chiffres' },
 } as const;
+
+/**
+ * The English headings of the template's table columns and the words of their choices, for the
+ * report documents (which are written in English; the web app has them in its locale files).
+ */
+export const templateColumnTexts: { en: Record<string, string> } = {
+  en: {
+    state: 'State',
+    nationality: 'Nationality',
+    originOrTransit: 'Origin or transit',
+    estimatedVolume: 'Estimated volume',
+    trend: 'Trend',
+    from: 'From',
+    via: 'Via',
+    to: 'To',
+    mode: 'Mode',
+    documentType: 'Document type',
+    issuingCountry: 'Issuing country',
+    fraudType: 'Type of fraud',
+    cases: 'Cases',
+  },
+};
+
+export const templateOptionTexts: { en: Record<string, string> } = {
+  en: {
+    origin: 'Origin',
+    transit: 'Transit',
+    increasing: 'Increasing',
+    stable: 'Stable',
+    decreasing: 'Decreasing',
+    air: 'Air',
+    land: 'Land',
+    sea: 'Sea',
+    passport: 'Passport',
+    visa: 'Visa',
+    residence_permit: 'Residence permit',
+    identity_card: 'Identity card',
+    other: 'Other',
+    counterfeit: 'Counterfeit',
+    forged: 'Forged',
+    fraudulently_obtained: 'Fraudulently obtained',
+    impostor: 'Impostor',
+  },
+};

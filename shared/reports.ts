@@ -124,6 +124,15 @@ export const reportParams = z.strictObject({
   net: z.string().regex(/^([A-Z]{2}|R-[a-z0-9-]{2,40})$/, 'A network id is a host country code or R-<name>'),
 });
 export const reportQuerySchema = z.strictObject({ version: z.coerce.number().int().positive().optional() });
+/** One file of one version of a report: the lasting address of a download (GET …/files/{version}/{format}). */
+export const reportFileParams = reportParams.extend({
+  version: z.coerce.number().int().positive(),
+  format: z.enum(['json', 'html', 'pdf', 'docx']),
+});
+/** The answer of a download: a 302 to a fresh short-lived link to the file, also given in the body. */
+export const reportFileRedirectSchema = z
+  .object({ location: z.string().meta({ description: 'The signed link, as in the Location header' }) })
+  .meta({ id: 'ReportFileRedirect' });
 export const assessmentSchema = z
   .strictObject({
     assessment: z.string().trim().min(1, 'Write the assessment').max(20_000),

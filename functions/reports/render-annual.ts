@@ -3,7 +3,7 @@ import { REPORT_STYLES, reportDocumentPolicy } from '#shared/report-style.ts';
 import { templateFieldTexts } from '#shared/report-template-texts.ts';
 import { escapeHtml } from './render-html.ts';
 import { renderTextPdf } from './render-pdf.ts';
-import { stateName } from './report-text.ts';
+import { brusselsTimeText, stateName } from './report-text.ts';
 
 const figureLabel = (fieldId: string) => templateFieldTexts.en[fieldId]?.label ?? fieldId;
 const title = (summary: AnnualSummaryDocument) => `Annual summary of the ILO networks — ${summary.year}`;
@@ -57,7 +57,7 @@ export function renderAnnualHtml(summary: AnnualSummaryDocument): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${reportDocumentPolicy}"><title>${escapeHtml(title(summary))}</title>
 <style>${REPORT_STYLES}</style></head>
 <body><p class="marking">${escapeHtml(summary.classification)}</p><h1>${escapeHtml(title(summary))}</h1>
-<p>Version ${summary.version}, generated ${escapeHtml(summary.generatedAt)}.</p>${body}</body></html>
+<p>Version ${summary.version}, generated ${escapeHtml(brusselsTimeText(summary.generatedAt))}.</p>${body}</body></html>
 `;
 }
 
@@ -65,7 +65,7 @@ export function renderAnnualPdf(summary: AnnualSummaryDocument): Promise<Buffer>
   return renderTextPdf({
     title: title(summary),
     classification: summary.classification,
-    subtitle: `Version ${summary.version}, generated ${summary.generatedAt}`,
+    subtitle: `Version ${summary.version}, generated ${brusselsTimeText(summary.generatedAt)}`,
     sections: sections(summary),
   });
 }

@@ -14,7 +14,19 @@ import {
   WidthType,
 } from 'docx';
 import type { ReportDocument } from '#shared/reports.ts';
-import { cellText, headerLines, partTitles, reportTitle, stateName } from './report-text.ts';
+import {
+  annexLines,
+  byStateText,
+  cellText,
+  columnLabel,
+  dateText,
+  headerLines,
+  numberText,
+  partTitles,
+  reportTitle,
+  stateName,
+  totalLines,
+} from './report-text.ts';
 
 const cell = (text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
@@ -36,7 +48,9 @@ export async function renderReportDocx(report: ReportDocument): Promise<Buffer> 
         new Paragraph({ text: `${section.id}. ${section.title}`, heading: HeadingLevel.HEADING_2 }),
       );
       for (const record of section.records)
-        children.push(new Paragraph({ text: `${record.date} — ${record.text}`, bullet: { level: 0 } }));
+        children.push(
+          new Paragraph({ text: `${dateText(record.date)} — ${record.text}`, bullet: { level: 0 } }),
+        );
       for (const narrative of section.narratives) {
         for (const entry of narrative.entries) {
           children.push(
@@ -53,7 +67,7 @@ export async function renderReportDocx(report: ReportDocument): Promise<Buffer> 
             rows: [
               new TableRow({
                 tableHeader: true,
-                children: table.columns.map((c) => cell(c.id === 'state' ? 'State' : c.id, true)),
+                children: table.columns.map((c) => cell(columnLabel(c.id), true)),
               }),
               ...table.rows.map(
                 (row) =>
@@ -62,16 +76,16 @@ export async function renderReportDocx(report: ReportDocument): Promise<Buffer> 
             ],
           }),
         );
+        for (const line of totalLines(table))
+          children.push(new Paragraph({ children: [new TextRun({ text: line, bold: true })] }));
       }
       for (const figure of section.figures) {
-        const byState = Object.entries(figure.byState)
-          .map(([state, n]) => `${stateName(state)} ${n}`)
-          .join(', ');
+        const byState = byStateText(figure.byState);
         children.push(
           new Paragraph({
             children: [
               new TextRun({ text: `${figure.label}: `, bold: true }),
-              new TextRun(`${figure.total}${byState ? ` (${byState})` : ''}`),
+              new TextRun(`${numberText(figure.total)}${byState ? ` (${byState})` : ''}`),
             ],
           }),
         );
@@ -85,10 +99,11 @@ export async function renderReportDocx(report: ReportDocument): Promise<Buffer> 
     for (const text of report.assessment.split(/\n{2,}/)) children.push(new Paragraph(text));
   }
   children.push(new Paragraph({ text: 'Annex — Contributions', heading: HeadingLevel.HEADING_1 }));
-  const list = (codes: string[]) => codes.map(stateName).join(', ') || 'none';
-  children.push(new Paragraph(`Contributed: ${list(report.annex.contributed)}`));
-  children.push(new Paragraph(`Did not contribute: ${list(report.annex.missing)}`));
-  children.push(new Paragraph(`Late: ${list(report.annex.late)}`));
+  for (const [label, value] of annexLines(report)) {
+    children.push(
+      new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }),
+    );
+  }
 
   const document = new Document({
     title: reportTitle(report),

@@ -1,6 +1,18 @@
 import { REPORT_STYLES, reportDocumentPolicy } from '#shared/report-style.ts';
 import type { ReportDocument } from '#shared/reports.ts';
-import { cellText, headerLines, partTitles, reportTitle, stateName } from './report-text.ts';
+import {
+  annexLines,
+  byStateText,
+  cellText,
+  columnLabel,
+  dateText,
+  headerLines,
+  numberText,
+  partTitles,
+  reportTitle,
+  stateName,
+  totalLines,
+} from './report-text.ts';
 
 /** Everything from contributions is text: escaped, so script or markup in a narrative stays inert. */
 export function escapeHtml(value: unknown): string {
@@ -26,7 +38,7 @@ export function renderReportHtml(report: ReportDocument): string {
         .filter((s) => s.part === part)
         .map((section) => {
           const records = section.records.length
-            ? `<ul>${section.records.map((r) => `<li><span class="date">${escapeHtml(r.date)}</span> — ${escapeHtml(r.text)}</li>`).join('')}</ul>`
+            ? `<ul>${section.records.map((r) => `<li><span class="date">${escapeHtml(dateText(r.date))}</span> — ${escapeHtml(r.text)}</li>`).join('')}</ul>`
             : '';
           const narratives = section.narratives
             .map((n) =>
@@ -44,7 +56,7 @@ export function renderReportHtml(report: ReportDocument): string {
             .map((t) => {
               if (!t.rows.length) return '';
               const head = t.columns
-                .map((c) => `<th scope="col">${escapeHtml(c.id === 'state' ? 'State' : c.id)}</th>`)
+                .map((c) => `<th scope="col">${escapeHtml(columnLabel(c.id))}</th>`)
                 .join('');
               const body = t.rows
                 .map(
@@ -58,25 +70,25 @@ export function renderReportHtml(report: ReportDocument): string {
                 )
                 .join('');
               const totals = Object.keys(t.totals).length
-                ? `<tr><th scope="row">Total</th>${t.columns
+                ? `<tfoot><tr><th scope="row">Total</th>${t.columns
                     .slice(1)
                     .map(
-                      (c) => `<td class="number">${c.id in t.totals ? escapeHtml(t.totals[c.id]) : ''}</td>`,
+                      (c) =>
+                        `<td class="number">${c.id in t.totals ? escapeHtml(numberText(t.totals[c.id] ?? 0)) : ''}</td>`,
                     )
-                    .join('')}</tr>`
+                    .join('')}</tr></tfoot>`
                 : '';
-              return `<table><caption>${escapeHtml(t.label)}</caption><thead><tr>${head}</tr></thead><tbody>${body}${totals}</tbody></table>`;
+              const totalText = totalLines(t)
+                .map((line) => `<p class="total">${escapeHtml(line)}</p>`)
+                .join('');
+              return `<table><caption>${escapeHtml(t.label)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody>${totals}</table>${totalText}`;
             })
             .join('');
           const figures = section.figures.length
             ? `<table><caption>Figures, summed over the contributions</caption><thead><tr><th scope="col">Figure</th><th scope="col">Total</th><th scope="col">By state</th></tr></thead><tbody>${section.figures
                 .map(
                   (f) =>
-                    `<tr><th scope="row">${escapeHtml(f.label)}</th><td class="number">${f.total}</td><td>${escapeHtml(
-                      Object.entries(f.byState)
-                        .map(([s, n]) => `${stateName(s)}: ${n}`)
-                        .join('; '),
-                    )}</td></tr>`,
+                    `<tr><th scope="row">${escapeHtml(f.label)}</th><td class="number">${escapeHtml(numberText(f.total))}</td><td>${escapeHtml(byStateText(f.byState))}</td></tr>`,
                 )
                 .join('')}</tbody></table>`
             : '';
@@ -90,7 +102,6 @@ export function renderReportHtml(report: ReportDocument): string {
   const header = headerLines(report)
     .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
     .join('');
-  const list = (codes: string[]) => escapeHtml(codes.map(stateName).join(', ') || 'none');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${reportDocumentPolicy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -101,9 +112,9 @@ export function renderReportHtml(report: ReportDocument): string {
 ${parts}
 ${report.assessment ? `<h2>Assessment of the drafting state</h2>${paragraphs(report.assessment)}` : ''}
 <h2>Annex — Contributions</h2>
-<table><tbody><tr><th scope="row">Contributed</th><td>${list(report.annex.contributed)}</td></tr>
-<tr><th scope="row">Did not contribute</th><td>${list(report.annex.missing)}</td></tr>
-<tr><th scope="row">Late</th><td>${list(report.annex.late)}</td></tr></tbody></table>
+<table><tbody>${annexLines(report)
+    .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+    .join('\n')}</tbody></table>
 <p class="marking">${escapeHtml(report.classification)}</p>
 </body></html>
 `;

@@ -1,10 +1,13 @@
-import type { ContributionValues } from '#shared/contributions.ts';
+import { type ContributionValues, lateStates } from '#shared/contributions.ts';
 import { type DraftingState, type Posting, postingOverlaps } from '#shared/networks.ts';
 import { countryName } from '#shared/reference/countries.ts';
 import { templateFieldTexts } from '#shared/report-template-texts.ts';
 import { reportTemplate, type TemplateField } from '#shared/report-templates.ts';
 import type { ReportDocument, ReportSection } from '#shared/reports.ts';
 import { semester } from '#shared/semesters.ts';
+import { counted, dateText, organisationText } from './report-text.ts';
+
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What a report is built from: a snapshot taken at generation time, stored beside the report. */
 export interface ReportInputs {
@@ -45,7 +48,7 @@ function recordLine(kind: string, f: Record<string, unknown>): string {
     case 'meeting':
       return [
         `Convened by ${countryName(String(f.convenedBy))}; participants: ${names(f.participants)}.`,
-        `Commission ${yesNo(f.commissionPresent)}, EBCG Agency ${yesNo(f.ebcgPresent)}${f.absenceReason ? ` (reason: ${f.absenceReason})` : ''}.`,
+        `Commission ${yesNo(f.commissionPresent)}, EBCG Agency ${yesNo(f.ebcgPresent)}${f.absenceReason ? ` (reason: ${String(f.absenceReason).replace(/\.$/, '')})` : ''}.`,
         Array.isArray(f.topics) && f.topics.length ? `Topics: ${f.topics.join('; ')}.` : '',
         String(f.summary ?? ''),
       ]
@@ -53,12 +56,12 @@ function recordLine(kind: string, f: Record<string, unknown>): string {
         .join(' ');
     case 'training':
       return `${f.kind === 'consular_staff_training' ? 'Training for consular staff' : 'Joint specialised training attended'}, organised by ${
-        Array.isArray(f.organisers) ? f.organisers.join(', ') : ''
-      }; ${f.participantCount} participants. ${Array.isArray(f.topics) ? f.topics.join('; ') : ''} ${f.summary ?? ''}`.trim();
+        Array.isArray(f.organisers) ? f.organisers.map((o) => organisationText(String(o))).join(', ') : ''
+      }; ${counted(Number(f.participantCount) || 0, 'participant')}. ${Array.isArray(f.topics) ? f.topics.join('; ') : ''} ${f.summary ?? ''}`.trim();
     case 'carrier_position':
       return `Carriers: ${Array.isArray(f.carriers) ? f.carriers.join(', ') : ''}; states: ${names(f.states)}. ${f.position ?? ''}`;
     case 'contact':
-      return `${String(f.counterpartType).replaceAll('_', ' ')}: ${f.counterpart}. ${f.summary ?? ''}`;
+      return `${sentenceCase(String(f.counterpartType).replaceAll('_', ' '))}: ${f.counterpart}. ${f.summary ?? ''}`;
     default:
       return '';
   }
@@ -102,7 +105,7 @@ export function buildReport(inputs: ReportInputs): ReportDocument {
             by: a.parties.join(', '),
             text: `${a.kind === 'representation' ? 'Representation' : 'Task sharing'} between ${names(a.parties)} (${
               a.status === 'in_effect' ? 'in effect' : a.status
-            }), valid from ${a.validFrom}${a.validTo ? ` to ${a.validTo}` : ''}: ${a.scope}`,
+            }), valid from ${dateText(a.validFrom)}${a.validTo ? ` to ${dateText(a.validTo)}` : ''}: ${a.scope}`,
           }))
         : section.source
           ? inputs.activities
@@ -184,7 +187,8 @@ export function buildReport(inputs: ReportInputs): ReportDocument {
     annex: {
       contributed,
       missing: inputs.expected.filter((s) => !contributed.includes(s)).sort(),
-      late: included.filter((c) => c.late).map((c) => c.state),
+      // Reports are of closed semesters (generated at the close, or for a late contribution after it).
+      late: lateStates({ expected: inputs.expected, contributions: inputs.contributions, closed: true }),
     },
   };
 }

@@ -9,7 +9,12 @@ import { SemesterRepository } from '../semesters/semester-repository.ts';
 import { requestReportGeneration } from './generation-queue.ts';
 import { ReportFiles } from './report-files.ts';
 import { allowedOnReport, draftsReport, readsReport } from './report-policy.ts';
-import { type ReportRecord, ReportRepository, reportFormats } from './report-repository.ts';
+import {
+  type ReportFormat,
+  type ReportRecord,
+  ReportRepository,
+  reportFormats,
+} from './report-repository.ts';
 
 /**
  * Who was a member of which network in a semester, from every posting (one Query) and the regional
@@ -103,6 +108,24 @@ async function readableVersion(caller: Caller, semesterId: string, networkId: st
     );
   }
   return { record, versions, members };
+}
+
+/**
+ * A fresh short-lived link to one file of a report version, for a caller who may read that version:
+ * the lasting address a download goes through, so a copied link never meets an expired signature.
+ */
+export async function reportFileLink(
+  caller: Caller,
+  semesterId: string,
+  networkId: string,
+  version: number,
+  format: ReportFormat,
+): Promise<string> {
+  const { record } = await readableVersion(caller, semesterId, networkId, version);
+  return ReportFiles.signedUrl(
+    record.files[format],
+    `report-${semesterId}-${networkId}-v${record.version}.${format}`,
+  );
 }
 
 export async function getReport(caller: Caller, semesterId: string, networkId: string, version?: number) {

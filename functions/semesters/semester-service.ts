@@ -1,3 +1,4 @@
+import { lateStates } from '#shared/contributions.ts';
 import { daysLeftInSemester, semester, semesterIdAt } from '#shared/semesters.ts';
 import { type AuditRecord, actorOf, auditEntry, SYSTEM_ACTOR } from '../audit/audit-repository.ts';
 import { ContributionRepository } from '../contributions/contribution-repository.ts';
@@ -57,10 +58,7 @@ export async function semesterDetail(semesterId: string, now: Date) {
         expected,
         submitted,
         drafts: mine.filter((c) => c.status !== 'submitted').map((c) => c.state),
-        // Late: submitted under an exception, or still missing once the semester is closed.
-        late: closed
-          ? expected.filter((s) => !submitted.includes(s) || mine.some((c) => c.state === s && c.late))
-          : mine.filter((c) => c.late).map((c) => c.state),
+        late: lateStates({ expected, contributions: mine, closed }),
       };
     });
   return { ...summary(record, now), networks };

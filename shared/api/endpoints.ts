@@ -55,6 +55,8 @@ import { presidencyEntrySchema, presidencyParams, setPresidencySchema } from '..
 import {
   assessmentSchema,
   finaliseSchema,
+  reportFileParams,
+  reportFileRedirectSchema,
   reportHtmlSchema,
   reportListSchema,
   reportParams,
@@ -685,6 +687,17 @@ export const endpoints = {
     body: setPresidencySchema,
     success: { status: 200, schema: presidencyEntrySchema },
     errors: ['forbidden', 'stale_version', 'semester_closed'],
+  },
+  getReportFile: {
+    method: 'GET',
+    path: '/api/semesters/{id}/reports/{net}/files/{version}/{format}',
+    access: 'signed-in',
+    params: reportFileParams,
+    summary:
+      'One file of a report version: a 302 redirect to a fresh short-lived link, for whoever may read the report',
+    tag: 'reports',
+    success: { status: 302, schema: reportFileRedirectSchema },
+    errors: ['forbidden', 'not_found'],
   },
 } as const satisfies Record<string, Endpoint>;
 

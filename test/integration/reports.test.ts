@@ -158,7 +158,7 @@ describe('semester close and report generation', () => {
     expect(report.status).toBe(200);
     expect(report.json.allowed).toEqual(['assess', 'finalise']);
     const json = (await (await fetch(report.json.formats.json)).json()) as ReportDocument;
-    expect(json.annex).toEqual({ contributed: ['DE'], missing: ['FR'], late: [] });
+    expect(json.annex).toEqual({ contributed: ['DE'], missing: ['FR'], late: ['FR'] });
     expect(json.sections.find((s) => s.id === 'C')?.figures[0]).toMatchObject({
       total: 7,
       byState: { DE: 7 },
@@ -194,6 +194,27 @@ describe('semester close and report generation', () => {
     expect(
       (await app.call('GET', `/api/semesters/${current}/reports/BF`, { token: tokens['NL:editor'] })).status,
     ).toBe(403);
+  });
+
+  it('serves each file through a lasting route: a fresh redirect for readers, 403 and 404 otherwise', async () => {
+    const route = (format: string, version = 1) =>
+      `/api/semesters/${current}/reports/BF/files/${version}/${format}`;
+    const direct = await app.call('GET', `/api/semesters/${current}/reports/BF`, {
+      token: tokens['FR:editor'],
+    });
+    const redirect = await app.call('GET', route('pdf'), { token: tokens['FR:editor'] });
+    expect(redirect.status).toBe(302);
+    const location = redirect.headers.get('location') ?? '';
+    expect(redirect.json).toEqual({ location });
+    const viaRoute = Buffer.from(await (await fetch(location)).arrayBuffer());
+    const viaReport = Buffer.from(await (await fetch(direct.json.formats.pdf)).arrayBuffer());
+    expect(viaRoute.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(viaRoute.equals(viaReport)).toBe(true);
+    // Who may not read the report is refused by the route, not by an expired signature.
+    expect((await app.call('GET', route('pdf'), { token: tokens['COUNCIL:reader'] })).status).toBe(403);
+    expect((await app.call('GET', route('docx'), { token: tokens['NL:editor'] })).status).toBe(403);
+    expect((await app.call('GET', route('pdf', 99), { token: tokens['FR:editor'] })).status).toBe(404);
+    expect((await app.call('GET', route('exe'), { token: tokens['FR:editor'] })).status).toBe(400);
   });
 
   it('generates nothing new for the same inputs, even with two generators at once', async () => {

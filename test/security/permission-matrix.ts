@@ -572,6 +572,18 @@ export const matrix: Row[] = [
     expect: cells(EVERYONE),
   },
   {
+    endpoint: 'getReportFile',
+    variant: 'generated',
+    target: (w) => ({ path: `/api/semesters/${w.previous}/reports/${NETWORK}/files/1/pdf` }),
+    expect: cells([OK, OK, 403, OK, 403, 403, 403]),
+  },
+  {
+    endpoint: 'getReportFile',
+    variant: 'finalised',
+    target: (w) => ({ path: `/api/semesters/${w.previous}/reports/GH/files/2/docx` }),
+    expect: cells(EVERYONE),
+  },
+  {
     endpoint: 'saveAssessment',
     target: async (w) => ({
       path: `/api/semesters/${w.previous}/reports/${NETWORK}/assessment`,

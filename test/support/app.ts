@@ -90,6 +90,8 @@ export async function startTestApp(
   const call: TestApp['call'] = async (method, path, { token, body, rawBody, headers } = {}) => {
     const response = await fetch(`${app.baseUrl}${path}`, {
       method,
+      // A redirect (a report download) is the answer to check, not the file it leads to.
+      redirect: 'manual',
       headers: {
         ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
