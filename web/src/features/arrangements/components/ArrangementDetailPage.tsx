@@ -6,6 +6,7 @@ import { Dialog } from '../../../components/ui/Dialog.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { type Outcome, OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { networkPath, paths } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
@@ -148,33 +149,26 @@ function ArrangementFacts({ arrangement }: { arrangement: Arrangement }) {
           {t('arrangements.detail.partiesHeading')}
         </h2>
         <p>{t('arrangements.detail.partiesIntro')}</p>
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{t('arrangements.detail.partiesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('arrangements.detail.party')}</th>
-                <th scope="col">{t('arrangements.detail.acceptance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {arrangement.parties.map((party) => (
-                <tr key={party}>
-                  <th scope="row">{organisationName(party)}</th>
-                  <td>
-                    {arrangement.acceptedBy.includes(party)
-                      ? party === arrangement.proposedBy
-                        ? t('arrangements.detail.acceptedProposer')
-                        : t('arrangements.detail.accepted')
-                      : arrangement.status === 'withdrawn'
-                        ? t('arrangements.detail.notAccepted')
-                        : t('arrangements.detail.awaiting')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('arrangements.detail.partiesCaption')}
+          captionHidden
+          columns={[t('arrangements.detail.party'), t('arrangements.detail.acceptance')]}
+        >
+          {arrangement.parties.map((party) => (
+            <tr key={party}>
+              <th scope="row">{organisationName(party)}</th>
+              <td>
+                {arrangement.acceptedBy.includes(party)
+                  ? party === arrangement.proposedBy
+                    ? t('arrangements.detail.acceptedProposer')
+                    : t('arrangements.detail.accepted')
+                  : arrangement.status === 'withdrawn'
+                    ? t('arrangements.detail.notAccepted')
+                    : t('arrangements.detail.awaiting')}
+              </td>
+            </tr>
+          ))}
+        </Table>
       </section>
     </>
   );

@@ -5,7 +5,6 @@ import type { Reference } from '#shared/api/schemas.ts';
 import { activityKinds } from '#shared/networks.ts';
 import { FormField } from '../../../components/form/FormField.tsx';
 import { Page } from '../../../components/layout/Page.tsx';
-import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
 import { arrangementPath, arrangementsPath, paths, recordActivityPath } from '../../../config/paths.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
@@ -18,7 +17,7 @@ import { totalIlos, useNetworkTitle, useProvisionalNetworkTitle } from '../utils
 import type { SavedActivity } from './ActivityFormPage.tsx';
 import { ActivityTimeline } from './ActivityTimeline.tsx';
 import { DraftingStateSection } from './DraftingStateSection.tsx';
-import { NetworkLoadError } from './NetworkLoadError.tsx';
+import { NetworkNotLoaded } from './NetworkNotLoaded.tsx';
 
 function isSavedActivity(value: unknown): value is SavedActivity {
   if (typeof value !== 'object' || value === null) return false;
@@ -67,17 +66,8 @@ export function NetworkPage() {
   const { outcome, announce, clear, region } = useOutcome();
 
   const fallbackTitle = provisionalTitle(id);
-  if (network.error) {
-    return (
-      <NetworkLoadError title={fallbackTitle} error={network.error} onRetry={() => void network.refetch()} />
-    );
-  }
-  if (!network.data) {
-    return (
-      <Page title={fallbackTitle}>
-        <LoadingState label={t('networks.page.loading')} />
-      </Page>
-    );
+  if (network.error || !network.data) {
+    return <NetworkNotLoaded title={fallbackTitle} network={network} loading={t('networks.page.loading')} />;
   }
 
   const data = network.data;
