@@ -6,6 +6,7 @@ import { Dialog } from '../../../components/ui/Dialog.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { type Outcome, OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { networkPath, paths } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -144,10 +145,7 @@ function ArrangementFacts({ arrangement }: { arrangement: Arrangement }) {
         </div>
       </dl>
 
-      <section aria-labelledby="arrangement-parties">
-        <h2 className="section-title" id="arrangement-parties">
-          {t('arrangements.detail.partiesHeading')}
-        </h2>
+      <Section id="arrangement-parties" title={t('arrangements.detail.partiesHeading')}>
         <p>{t('arrangements.detail.partiesIntro')}</p>
         <Table
           caption={t('arrangements.detail.partiesCaption')}
@@ -169,7 +167,7 @@ function ArrangementFacts({ arrangement }: { arrangement: Arrangement }) {
             </tr>
           ))}
         </Table>
-      </section>
+      </Section>
     </>
   );
 }

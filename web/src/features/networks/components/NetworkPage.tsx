@@ -6,6 +6,7 @@ import { activityKinds } from '#shared/networks.ts';
 import { FormField } from '../../../components/form/FormField.tsx';
 import { Page } from '../../../components/layout/Page.tsx';
 import { OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { arrangementPath, arrangementsPath, paths, recordActivityPath } from '../../../config/paths.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
@@ -176,10 +177,7 @@ function Members({ network }: { network: Network }) {
   const states = sortByName([...new Set([...now.keys(), ...during.keys()])], organisationName);
 
   return (
-    <section aria-labelledby="network-members">
-      <h2 className="section-title" id="network-members">
-        {t('networks.members.heading')}
-      </h2>
+    <Section id="network-members" title={t('networks.members.heading')}>
       <p>{t('networks.members.intro')}</p>
       {states.length === 0 ? (
         <p>{t('networks.members.none', { semester: semester.id })}</p>
@@ -226,7 +224,7 @@ function Members({ network }: { network: Network }) {
           </table>
         </div>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -235,10 +233,7 @@ function Activities({ network, highlight }: { network: Network; highlight?: stri
   const { semester } = network;
   const canRecord = network.allowed.includes('record_activity');
   return (
-    <section aria-labelledby="network-activities">
-      <h2 className="section-title" id="network-activities">
-        {t('networks.timeline.heading', { semester: semester.id })}
-      </h2>
+    <Section id="network-activities" title={t('networks.timeline.heading', { semester: semester.id })}>
       {canRecord && (
         <nav className="record-links" aria-label={t('networks.timeline.recordLinks')}>
           <ul className="record-links__list">
@@ -263,7 +258,7 @@ function Activities({ network, highlight }: { network: Network; highlight?: stri
           <ActivityTimeline networkId={network.id} activities={network.activities} highlight={highlight} />
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -274,10 +269,7 @@ function Arrangements({ network }: { network: Network }) {
   const join = useListFormat();
   const { semester } = network;
   return (
-    <section aria-labelledby="network-arrangements">
-      <h2 className="section-title" id="network-arrangements">
-        {t('networks.arrangements.heading')}
-      </h2>
+    <Section id="network-arrangements" title={t('networks.arrangements.heading')}>
       <p>{t('networks.arrangements.intro', { semester: semester.id })}</p>
       {network.arrangements.length === 0 ? (
         <p>{t('networks.arrangements.none')}</p>
@@ -315,6 +307,6 @@ function Arrangements({ network }: { network: Network }) {
           <Link to={paths.arrangements}>{t('networks.arrangements.all')}</Link>
         )}
       </p>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { reportPath } from '../../../config/paths.ts';
 import { formatInstant } from '../../../lib/dates.ts';
@@ -24,10 +25,7 @@ export function ReportVersions({
   const latest = Math.max(...report.versions.map((version) => version.version));
   const versions = [...report.versions].sort((a, b) => b.version - a.version);
   return (
-    <section aria-labelledby="report-versions">
-      <h2 className="section-title" id="report-versions">
-        {t('reports.versions.heading')}
-      </h2>
+    <Section id="report-versions" title={t('reports.versions.heading')}>
       <p>{t('reports.versions.intro')}</p>
       <Table
         caption={t('reports.versions.caption')}
@@ -80,6 +78,6 @@ export function ReportVersions({
           );
         })}
       </Table>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { QueryResult } from '../../../components/ui/QueryResult.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { formatInstant } from '../../../lib/dates.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
@@ -46,10 +47,7 @@ export function SecondmentHistory({ secondmentId }: { secondmentId: string }) {
   };
 
   return (
-    <section aria-labelledby="secondment-history">
-      <h2 className="section-title" id="secondment-history">
-        {t('secondments.history.title')}
-      </h2>
+    <Section id="secondment-history" title={t('secondments.history.title')}>
       <QueryResult
         query={history}
         loading={t('secondments.history.loading')}
@@ -57,6 +55,6 @@ export function SecondmentHistory({ secondmentId }: { secondmentId: string }) {
       >
         {(data) => table(data.items)}
       </QueryResult>
-    </section>
+    </Section>
   );
 }
