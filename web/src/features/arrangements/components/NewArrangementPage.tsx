@@ -20,7 +20,7 @@ import { focusFirstControl } from '../../../lib/focus.ts';
 import { applyServerFields, fieldMessage } from '../../../lib/form-errors.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
 import { useCountryOptions } from '../../../lib/name-lists.ts';
-import { useSignedInReference } from '../../../lib/reference.ts';
+import { useHostCountryOptions } from '../../../lib/reference.ts';
 import { type ArrangementInput, useProposeArrangement } from '../api/arrangements.ts';
 
 interface ArrangementFormValues {
@@ -66,7 +66,6 @@ function toInput(values: ArrangementFormValues): Record<string, unknown> {
 export function NewArrangementPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const reference = useSignedInReference();
   const title = t('arrangements.form.title');
 
   if (!me.capabilities.includes('arrangements.propose')) {
@@ -82,22 +81,19 @@ export function NewArrangementPage() {
   return (
     <Page title={title}>
       <p>{t('arrangements.form.intro')}</p>
-      <ArrangementForm
-        ownState={me.organisation}
-        hostCountries={reference.hostCountries.map((country) => country.code)}
-      />
+      <ArrangementForm ownState={me.organisation} />
     </Page>
   );
 }
 
-function ArrangementForm({ ownState, hostCountries }: { ownState: string; hostCountries: string[] }) {
+function ArrangementForm({ ownState }: { ownState: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const describeError = useErrorMessage();
   const organisationName = useOrganisationName();
   const propose = useProposeArrangement();
   const stateOptions = useCountryOptions(stateCodes);
-  const hostOptions = useCountryOptions(hostCountries);
+  const hostOptions = useHostCountryOptions();
   const [failure, setFailure] = useState<{ attempt: number; general: FormProblem[] } | null>(null);
   const [saving, setSaving] = useState(false);
 
