@@ -212,10 +212,12 @@ function ArrangementActions({
 
   const busy = action.isPending;
   return (
-    <section className="actions" aria-labelledby="arrangement-actions">
-      <h2 className="visually-hidden" id="arrangement-actions">
-        {t('arrangements.actions.heading')}
-      </h2>
+    <Section
+      id="arrangement-actions"
+      title={t('arrangements.actions.heading')}
+      className="actions"
+      headingClassName="visually-hidden"
+    >
       <div className="button-row">
         {allowed.includes('accept') && (
           <button className="button" type="button" onClick={() => show('accept')}>
@@ -272,6 +274,6 @@ function ArrangementActions({
           )}
         </div>
       </Dialog>
-    </section>
+    </Section>
   );
 }

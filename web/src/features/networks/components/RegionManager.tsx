@@ -7,14 +7,15 @@ import { FormErrorSummary, type FormProblem } from '../../../components/form/For
 import { InputField } from '../../../components/form/FormField.tsx';
 import { problemsOfFields } from '../../../components/form/SaveFailureNotices.tsx';
 import { QueryResult } from '../../../components/ui/QueryResult.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { countryName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { focusFirstControl } from '../../../lib/focus.ts';
 import { applyServerFields, fieldMessage } from '../../../lib/form-errors.ts';
-import { useCountryOptions, useListFormat } from '../../../lib/name-lists.ts';
-import { useSignedInReference } from '../../../lib/reference.ts';
+import { useListFormat } from '../../../lib/name-lists.ts';
+import { useHostCountryOptions } from '../../../lib/reference.ts';
 import { type Region, useRegions } from '../../../lib/regions.ts';
 import { useSaveRegion } from '../api/networks.ts';
 
@@ -101,10 +102,11 @@ export function RegionManager() {
     );
 
   return (
-    <section className="card card--flat region-manager" aria-labelledby="regions-manage">
-      <h2 className="section-title" id="regions-manage">
-        {t('networks.regions.heading')}
-      </h2>
+    <Section
+      id="regions-manage"
+      title={t('networks.regions.heading')}
+      className="card card--flat region-manager"
+    >
       <p>{t('networks.regions.intro')}</p>
       <div ref={noticeRef} tabIndex={-1} className="outcome">
         {notice && (
@@ -140,7 +142,7 @@ export function RegionManager() {
           {t('networks.regions.new')}
         </button>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -155,10 +157,8 @@ function RegionForm({
 }) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const reference = useSignedInReference();
   const save = useSaveRegion();
-  const hostCodes = useMemo(() => reference.hostCountries.map((country) => country.code), [reference]);
-  const hostOptions = useCountryOptions(hostCodes);
+  const hostOptions = useHostCountryOptions();
   const [failure, setFailure] = useState<{ attempt: number; general: FormProblem[] } | null>(null);
   const headingId = 'region-form-title';
   // The form opens where the button was: take the person to its first field.
