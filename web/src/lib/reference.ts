@@ -1,6 +1,8 @@
 import { queryOptions, useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { callEndpoint } from './api-client.ts';
 import { loadEndpoints } from './endpoints.ts';
+import { type NamedOption, useCountryOptions } from './name-lists.ts';
 
 /** Reference data every feature reads (`GET /api/reference`): states, host countries, semesters. */
 export const referenceQueryKey = ['reference'] as const;
@@ -20,4 +22,11 @@ export function useReference() {
 /** The reference data, on a page under the signed-in routes: their loader has read it already. */
 export function useSignedInReference() {
   return useSuspenseQuery(referenceQuery).data;
+}
+
+/** The host countries of the reference data as picker options, named and sorted in the UI language. */
+export function useHostCountryOptions(): NamedOption[] {
+  const reference = useSignedInReference();
+  const codes = useMemo(() => reference.hostCountries.map((country) => country.code), [reference]);
+  return useCountryOptions(codes);
 }

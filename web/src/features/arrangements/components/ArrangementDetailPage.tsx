@@ -6,6 +6,8 @@ import { Dialog } from '../../../components/ui/Dialog.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { type Outcome, OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { networkPath, paths } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
@@ -143,39 +145,29 @@ function ArrangementFacts({ arrangement }: { arrangement: Arrangement }) {
         </div>
       </dl>
 
-      <section aria-labelledby="arrangement-parties">
-        <h2 className="section-title" id="arrangement-parties">
-          {t('arrangements.detail.partiesHeading')}
-        </h2>
+      <Section id="arrangement-parties" title={t('arrangements.detail.partiesHeading')}>
         <p>{t('arrangements.detail.partiesIntro')}</p>
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{t('arrangements.detail.partiesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('arrangements.detail.party')}</th>
-                <th scope="col">{t('arrangements.detail.acceptance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {arrangement.parties.map((party) => (
-                <tr key={party}>
-                  <th scope="row">{organisationName(party)}</th>
-                  <td>
-                    {arrangement.acceptedBy.includes(party)
-                      ? party === arrangement.proposedBy
-                        ? t('arrangements.detail.acceptedProposer')
-                        : t('arrangements.detail.accepted')
-                      : arrangement.status === 'withdrawn'
-                        ? t('arrangements.detail.notAccepted')
-                        : t('arrangements.detail.awaiting')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        <Table
+          caption={t('arrangements.detail.partiesCaption')}
+          captionHidden
+          columns={[t('arrangements.detail.party'), t('arrangements.detail.acceptance')]}
+        >
+          {arrangement.parties.map((party) => (
+            <tr key={party}>
+              <th scope="row">{organisationName(party)}</th>
+              <td>
+                {arrangement.acceptedBy.includes(party)
+                  ? party === arrangement.proposedBy
+                    ? t('arrangements.detail.acceptedProposer')
+                    : t('arrangements.detail.accepted')
+                  : arrangement.status === 'withdrawn'
+                    ? t('arrangements.detail.notAccepted')
+                    : t('arrangements.detail.awaiting')}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
     </>
   );
 }
@@ -220,10 +212,12 @@ function ArrangementActions({
 
   const busy = action.isPending;
   return (
-    <section className="actions" aria-labelledby="arrangement-actions">
-      <h2 className="visually-hidden" id="arrangement-actions">
-        {t('arrangements.actions.heading')}
-      </h2>
+    <Section
+      id="arrangement-actions"
+      title={t('arrangements.actions.heading')}
+      className="actions"
+      headingClassName="visually-hidden"
+    >
       <div className="button-row">
         {allowed.includes('accept') && (
           <button className="button" type="button" onClick={() => show('accept')}>
@@ -280,6 +274,6 @@ function ArrangementActions({
           )}
         </div>
       </Dialog>
-    </section>
+    </Section>
   );
 }

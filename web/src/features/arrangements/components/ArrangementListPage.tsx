@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { stateCodes } from '#shared/reference/states.ts';
@@ -10,7 +9,7 @@ import { formatCalendarDate } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
 import { useCountryOptions, useListFormat } from '../../../lib/name-lists.ts';
-import { useSignedInReference } from '../../../lib/reference.ts';
+import { useHostCountryOptions } from '../../../lib/reference.ts';
 import { type Arrangement, type ArrangementFilter, useArrangementList } from '../api/arrangements.ts';
 import { useArrangementTitle } from '../utils/text.ts';
 import { ArrangementStatus } from './ArrangementStatus.tsx';
@@ -77,9 +76,7 @@ function ArrangementFilters({
   onApply: (filter: ArrangementFilter) => void;
 }) {
   const { t } = useTranslation();
-  const reference = useSignedInReference();
-  const hostCodes = useMemo(() => reference.hostCountries.map((country) => country.code), [reference]);
-  const hostOptions = useCountryOptions(hostCodes);
+  const hostOptions = useHostCountryOptions();
   const stateOptions = useCountryOptions(stateCodes);
   return (
     <FilterForm

@@ -12,17 +12,15 @@ import { InputField, TextareaField } from '../../../components/form/FormField.ts
 import { problemsOfFields } from '../../../components/form/SaveFailureNotices.tsx';
 import { useUnsavedChangesGuard } from '../../../components/form/use-unsaved-changes-guard.tsx';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
-import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { arrangementPath, paths } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { focusFirstControl } from '../../../lib/focus.ts';
 import { applyServerFields, fieldMessage } from '../../../lib/form-errors.ts';
-import { useMe } from '../../../lib/me.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
 import { useCountryOptions } from '../../../lib/name-lists.ts';
-import { useReference } from '../../../lib/reference.ts';
+import { useHostCountryOptions } from '../../../lib/reference.ts';
 import { type ArrangementInput, useProposeArrangement } from '../api/arrangements.ts';
 
 interface ArrangementFormValues {
@@ -67,34 +65,10 @@ function toInput(values: ArrangementFormValues): Record<string, unknown> {
 /** `/arrangements/new`: a state's coordinator proposes a representation or task-sharing arrangement. */
 export function NewArrangementPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
-  const me = useMe();
-  const reference = useReference();
+  const me = useSignedInMe();
   const title = t('arrangements.form.title');
 
-  const failed = me.error ?? reference.error;
-  if (failed) {
-    return (
-      <Page title={title}>
-        <ErrorState
-          title={t('errors.loadFailed')}
-          message={describeError(failed)}
-          onRetry={() => {
-            if (me.isError) void me.refetch();
-            if (reference.isError) void reference.refetch();
-          }}
-        />
-      </Page>
-    );
-  }
-  if (!me.data || !reference.data) {
-    return (
-      <Page title={title}>
-        <LoadingState label={t('arrangements.form.loading')} />
-      </Page>
-    );
-  }
-  if (!me.data.capabilities.includes('arrangements.propose')) {
+  if (!me.capabilities.includes('arrangements.propose')) {
     return (
       <Page title={title}>
         <p>{t('arrangements.form.notACoordinator')}</p>
@@ -107,22 +81,19 @@ export function NewArrangementPage() {
   return (
     <Page title={title}>
       <p>{t('arrangements.form.intro')}</p>
-      <ArrangementForm
-        ownState={me.data.organisation}
-        hostCountries={reference.data.hostCountries.map((country) => country.code)}
-      />
+      <ArrangementForm ownState={me.organisation} />
     </Page>
   );
 }
 
-function ArrangementForm({ ownState, hostCountries }: { ownState: string; hostCountries: string[] }) {
+function ArrangementForm({ ownState }: { ownState: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const describeError = useErrorMessage();
   const organisationName = useOrganisationName();
   const propose = useProposeArrangement();
   const stateOptions = useCountryOptions(stateCodes);
-  const hostOptions = useCountryOptions(hostCountries);
+  const hostOptions = useHostCountryOptions();
   const [failure, setFailure] = useState<{ attempt: number; general: FormProblem[] } | null>(null);
   const [saving, setSaving] = useState(false);
 

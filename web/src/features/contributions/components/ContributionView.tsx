@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contribution } from '#shared/contributions.ts';
 import type { ReportTemplate, TemplateField } from '#shared/report-templates.ts';
+import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { useValueDisplay } from '../utils/display.ts';
 import {
@@ -89,10 +90,12 @@ export function KeptText({
   const changed = changedFieldIds(template, saved, typed);
   if (changed.length === 0) return null;
   return (
-    <section className="notice" aria-labelledby="kept-text-title">
-      <h2 className="notice__title" id="kept-text-title">
-        {t('contributions.kept.title')}
-      </h2>
+    <Section
+      id="kept-text-title"
+      title={t('contributions.kept.title')}
+      className="notice"
+      headingClassName="notice__title"
+    >
       <p>{t('contributions.kept.body')}</p>
       <ChangesTable template={template} fieldIds={changed} yours={typed} theirs={saved} />
       <button
@@ -105,6 +108,6 @@ export function KeptText({
       >
         {t('contributions.kept.forget')}
       </button>
-    </section>
+    </Section>
   );
 }

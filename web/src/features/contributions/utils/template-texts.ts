@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { templateFieldTexts } from '#shared/report-template-texts.ts';
+import {
+  templateFieldTexts,
+  templatePartNames,
+  templateSectionTitles,
+} from '#shared/report-template-texts.ts';
 import type { TemplateField, TemplateSection } from '#shared/report-templates.ts';
 import { i18next } from '../../../lib/i18n.ts';
 
 /**
  * The report template names its texts by i18n key (`template.fields.<field id>.label` and `.help`);
- * shared/report-template-texts.ts holds them in English and French. They are added to i18next here,
+ * shared/report-template-texts.ts holds them in English and French, with the section titles and part
+ * names (`template.sections.<id>`, `template.parts.<part>`). They are added to i18next here,
  * when the contribution pages load, rather than copied into the locale files: one source for the web
  * app and the report renderer. A field id holds a dot (`B1.flows`), which i18next reads as nesting,
  * so the bundle is nested the same way.
@@ -16,7 +21,7 @@ function nest(entries: Record<string, { label: string; help: string }>): Nested 
   const root: Nested = {};
   for (const [id, texts] of Object.entries(entries)) {
     let node = root;
-    for (const part of `template.fields.${id}`.split('.')) {
+    for (const part of id.split('.')) {
       const next = node[part];
       if (typeof next === 'object') node = next;
       else {
@@ -30,8 +35,13 @@ function nest(entries: Record<string, { label: string; help: string }>): Nested 
   return root;
 }
 
-for (const [language, entries] of Object.entries(templateFieldTexts)) {
-  i18next.addResourceBundle(language, 'translation', nest(entries), true, false);
+for (const language of ['en', 'fr'] as const) {
+  const template = {
+    fields: nest(templateFieldTexts[language]),
+    sections: templateSectionTitles[language],
+    parts: templatePartNames[language],
+  };
+  i18next.addResourceBundle(language, 'translation', { template }, true, false);
 }
 
 /** Looks up a key the locale files' types do not know (the template's, or one built from its data). */
@@ -43,14 +53,19 @@ type LooseT = (key: string, options?: Record<string, unknown>) => string;
  * fall back to the template's own words or ids rather than showing a key.
  */
 export function useTemplateText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const loose = t as unknown as LooseT;
   return {
     label: (field: TemplateField) => loose(field.labelKey, { defaultValue: field.id }),
     help: (field: TemplateField) => loose(field.helpKey, { defaultValue: '' }),
     section: (section: TemplateSection) =>
-      loose(`contributions.template.sections.${section.id}`, { defaultValue: section.title }),
-    part: (part: string) => loose(`contributions.template.parts.${part}`, { defaultValue: part }),
+      loose(`template.sections.${section.id}`, { defaultValue: section.title }),
+    part: (part: string) => {
+      const name = loose(`template.parts.${part}`, { defaultValue: '' });
+      // The name runs on after "Part A:", so it starts in lower case there.
+      const runOn = name.charAt(0).toLocaleLowerCase(i18n.language) + name.slice(1);
+      return name ? loose('contributions.template.partTitle', { part, name: runOn }) : part;
+    },
     column: (columnId: string) =>
       loose(`contributions.template.columns.${columnId}`, { defaultValue: columnId }),
     option: (columnId: string, option: string) =>

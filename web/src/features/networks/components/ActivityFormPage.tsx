@@ -5,7 +5,6 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { ActivityKind } from '#shared/networks.ts';
 import { brusselsDate, SEMESTER_ID_PATTERN } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
-import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { networkPath } from '../../../config/paths.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
@@ -14,7 +13,7 @@ import { networkQuery, useNetwork, useRecordActivity, useUpdateActivity } from '
 import { emptyActivityValues, formValuesOf, kindOfPath } from '../utils/activity-form.ts';
 import { useNetworkName, useProvisionalNetworkTitle } from '../utils/names.ts';
 import { ActivityForm } from './ActivityForm.tsx';
-import { NetworkLoadError } from './NetworkLoadError.tsx';
+import { NetworkNotLoaded } from './NetworkNotLoaded.tsx';
 
 /** What the network page says after a save (carried by the navigation, shown once). */
 export interface SavedActivity {
@@ -52,16 +51,9 @@ export function RecordActivityPage() {
       </Page>
     );
   }
-  if (network.error) {
+  if (network.error || !network.data) {
     return (
-      <NetworkLoadError title={fallbackTitle} error={network.error} onRetry={() => void network.refetch()} />
-    );
-  }
-  if (!network.data) {
-    return (
-      <Page title={fallbackTitle}>
-        <LoadingState label={t('networks.record.loading')} />
-      </Page>
+      <NetworkNotLoaded title={fallbackTitle} network={network} loading={t('networks.record.loading')} />
     );
   }
 
@@ -125,16 +117,9 @@ export function EditActivityPage() {
   const version = useRef<number | null>(null);
 
   const fallbackTitle = t('networks.edit.titleFallback');
-  if (network.error) {
+  if (network.error || !network.data) {
     return (
-      <NetworkLoadError title={fallbackTitle} error={network.error} onRetry={() => void network.refetch()} />
-    );
-  }
-  if (!network.data) {
-    return (
-      <Page title={fallbackTitle}>
-        <LoadingState label={t('networks.record.loading')} />
-      </Page>
+      <NetworkNotLoaded title={fallbackTitle} network={network} loading={t('networks.record.loading')} />
     );
   }
   const back = networkPath(id, semester);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/form/FormField.tsx';
 import { Dialog } from '../../../components/ui/Dialog.tsx';
 import type { Outcome } from '../../../components/ui/Outcome.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
@@ -47,10 +48,7 @@ export function DraftingStateSection({
   }
 
   return (
-    <section aria-labelledby="network-drafting">
-      <h2 className="section-title" id="network-drafting">
-        {t('networks.drafting.heading', { semester: semester.id })}
-      </h2>
+    <Section id="network-drafting" title={t('networks.drafting.heading', { semester: semester.id })}>
       <p className="drafting-state">
         {drafting && (
           <>
@@ -120,7 +118,7 @@ export function DraftingStateSection({
           }}
         />
       </Dialog>
-    </section>
+    </Section>
   );
 }
 

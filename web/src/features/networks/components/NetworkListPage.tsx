@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ListPage } from '../../../components/list/ListPage.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { networkPath, paths } from '../../../config/paths.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
@@ -52,10 +53,7 @@ function NetworkSections({ networks }: { networks: readonly NetworkSummary[] }) 
   );
   return (
     <>
-      <section aria-labelledby="networks-country">
-        <h2 className="section-title" id="networks-country">
-          {t('networks.list.countryHeading')}
-        </h2>
+      <Section id="networks-country" title={t('networks.list.countryHeading')}>
         {countries.length === 0 ? (
           <p>{t('networks.list.noCountry')}</p>
         ) : (
@@ -65,11 +63,8 @@ function NetworkSections({ networks }: { networks: readonly NetworkSummary[] }) 
             regional={false}
           />
         )}
-      </section>
-      <section aria-labelledby="networks-regional">
-        <h2 className="section-title" id="networks-regional">
-          {t('networks.list.regionalHeading')}
-        </h2>
+      </Section>
+      <Section id="networks-regional" title={t('networks.list.regionalHeading')}>
         <p>{t('networks.list.regionalIntro')}</p>
         {regions.length === 0 ? (
           <p>{t('networks.list.noRegional')}</p>
@@ -80,7 +75,7 @@ function NetworkSections({ networks }: { networks: readonly NetworkSummary[] }) 
             regional
           />
         )}
-      </section>
+      </Section>
     </>
   );
 }

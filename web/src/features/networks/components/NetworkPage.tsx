@@ -5,8 +5,8 @@ import type { Reference } from '#shared/api/schemas.ts';
 import { activityKinds } from '#shared/networks.ts';
 import { FormField } from '../../../components/form/FormField.tsx';
 import { Page } from '../../../components/layout/Page.tsx';
-import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { arrangementPath, arrangementsPath, paths, recordActivityPath } from '../../../config/paths.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
@@ -18,7 +18,7 @@ import { totalIlos, useNetworkTitle, useProvisionalNetworkTitle } from '../utils
 import type { SavedActivity } from './ActivityFormPage.tsx';
 import { ActivityTimeline } from './ActivityTimeline.tsx';
 import { DraftingStateSection } from './DraftingStateSection.tsx';
-import { NetworkLoadError } from './NetworkLoadError.tsx';
+import { NetworkNotLoaded } from './NetworkNotLoaded.tsx';
 
 function isSavedActivity(value: unknown): value is SavedActivity {
   if (typeof value !== 'object' || value === null) return false;
@@ -67,17 +67,8 @@ export function NetworkPage() {
   const { outcome, announce, clear, region } = useOutcome();
 
   const fallbackTitle = provisionalTitle(id);
-  if (network.error) {
-    return (
-      <NetworkLoadError title={fallbackTitle} error={network.error} onRetry={() => void network.refetch()} />
-    );
-  }
-  if (!network.data) {
-    return (
-      <Page title={fallbackTitle}>
-        <LoadingState label={t('networks.page.loading')} />
-      </Page>
-    );
+  if (network.error || !network.data) {
+    return <NetworkNotLoaded title={fallbackTitle} network={network} loading={t('networks.page.loading')} />;
   }
 
   const data = network.data;
@@ -186,10 +177,7 @@ function Members({ network }: { network: Network }) {
   const states = sortByName([...new Set([...now.keys(), ...during.keys()])], organisationName);
 
   return (
-    <section aria-labelledby="network-members">
-      <h2 className="section-title" id="network-members">
-        {t('networks.members.heading')}
-      </h2>
+    <Section id="network-members" title={t('networks.members.heading')}>
       <p>{t('networks.members.intro')}</p>
       {states.length === 0 ? (
         <p>{t('networks.members.none', { semester: semester.id })}</p>
@@ -236,7 +224,7 @@ function Members({ network }: { network: Network }) {
           </table>
         </div>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -245,10 +233,7 @@ function Activities({ network, highlight }: { network: Network; highlight?: stri
   const { semester } = network;
   const canRecord = network.allowed.includes('record_activity');
   return (
-    <section aria-labelledby="network-activities">
-      <h2 className="section-title" id="network-activities">
-        {t('networks.timeline.heading', { semester: semester.id })}
-      </h2>
+    <Section id="network-activities" title={t('networks.timeline.heading', { semester: semester.id })}>
       {canRecord && (
         <nav className="record-links" aria-label={t('networks.timeline.recordLinks')}>
           <ul className="record-links__list">
@@ -273,7 +258,7 @@ function Activities({ network, highlight }: { network: Network; highlight?: stri
           <ActivityTimeline networkId={network.id} activities={network.activities} highlight={highlight} />
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -284,10 +269,7 @@ function Arrangements({ network }: { network: Network }) {
   const join = useListFormat();
   const { semester } = network;
   return (
-    <section aria-labelledby="network-arrangements">
-      <h2 className="section-title" id="network-arrangements">
-        {t('networks.arrangements.heading')}
-      </h2>
+    <Section id="network-arrangements" title={t('networks.arrangements.heading')}>
       <p>{t('networks.arrangements.intro', { semester: semester.id })}</p>
       {network.arrangements.length === 0 ? (
         <p>{t('networks.arrangements.none')}</p>
@@ -325,6 +307,6 @@ function Arrangements({ network }: { network: Network }) {
           <Link to={paths.arrangements}>{t('networks.arrangements.all')}</Link>
         )}
       </p>
-    </section>
+    </Section>
   );
 }

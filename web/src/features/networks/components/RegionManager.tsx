@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type FieldErrors, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { regionIdParams, regionInputSchema } from '#shared/networks.ts';
@@ -6,15 +6,16 @@ import { MultiComboboxController } from '../../../components/form/ComboboxContro
 import { FormErrorSummary, type FormProblem } from '../../../components/form/FormErrorSummary.tsx';
 import { InputField } from '../../../components/form/FormField.tsx';
 import { problemsOfFields } from '../../../components/form/SaveFailureNotices.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
-import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { QueryResult } from '../../../components/ui/QueryResult.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
+import { Table } from '../../../components/ui/Table.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { countryName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { focusFirstControl } from '../../../lib/focus.ts';
 import { applyServerFields, fieldMessage } from '../../../lib/form-errors.ts';
-import { useCountryOptions, useListFormat } from '../../../lib/name-lists.ts';
-import { useReference } from '../../../lib/reference.ts';
+import { useListFormat } from '../../../lib/name-lists.ts';
+import { useHostCountryOptions } from '../../../lib/reference.ts';
 import { type Region, useRegions } from '../../../lib/regions.ts';
 import { useSaveRegion } from '../api/networks.ts';
 
@@ -48,7 +49,6 @@ type Editing = { kind: 'new' } | { kind: 'change'; region: Region };
  */
 export function RegionManager() {
   const { t, i18n } = useTranslation();
-  const describeError = useErrorMessage();
   const regions = useRegions(true);
   const join = useListFormat();
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -62,68 +62,51 @@ export function RegionManager() {
     window.setTimeout(() => (message ? noticeRef.current : openButton.current)?.focus(), 0);
   };
 
-  let list: ReactNode;
-  if (regions.error) {
-    list = (
-      <ErrorState
-        title={t('networks.regions.loadFailed')}
-        message={describeError(regions.error)}
-        onRetry={() => void regions.refetch()}
-      />
+  const table = (items: readonly Region[]) =>
+    items.length === 0 ? (
+      <p>{t('networks.regions.none')}</p>
+    ) : (
+      <Table
+        caption={t('networks.regions.caption')}
+        captionHidden
+        columns={[
+          t('networks.regions.columns.name'),
+          t('networks.regions.columns.id'),
+          t('networks.regions.columns.hostCountries'),
+          { label: t('networks.regions.columns.actions'), hidden: true },
+        ]}
+      >
+        {items.map((region) => (
+          <tr key={region.id}>
+            <th scope="row">{region.name}</th>
+            <td>
+              <code>{region.id}</code>
+            </td>
+            <td>{join(region.hostCountries.map((code) => countryName(code, i18n.language)))}</td>
+            <td>
+              <button
+                className="button button--secondary button--small"
+                type="button"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing({ kind: 'change', region });
+                }}
+              >
+                {t('networks.regions.change')}
+                <span className="visually-hidden"> {region.name}</span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </Table>
     );
-  } else if (!regions.data) {
-    list = <LoadingState label={t('networks.regions.loading')} />;
-  } else if (regions.data.items.length === 0) {
-    list = <p>{t('networks.regions.none')}</p>;
-  } else {
-    list = (
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">{t('networks.regions.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('networks.regions.columns.name')}</th>
-              <th scope="col">{t('networks.regions.columns.id')}</th>
-              <th scope="col">{t('networks.regions.columns.hostCountries')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('networks.regions.columns.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {regions.data.items.map((region) => (
-              <tr key={region.id}>
-                <th scope="row">{region.name}</th>
-                <td>
-                  <code>{region.id}</code>
-                </td>
-                <td>{join(region.hostCountries.map((code) => countryName(code, i18n.language)))}</td>
-                <td>
-                  <button
-                    className="button button--secondary button--small"
-                    type="button"
-                    onClick={() => {
-                      setNotice(null);
-                      setEditing({ kind: 'change', region });
-                    }}
-                  >
-                    {t('networks.regions.change')}
-                    <span className="visually-hidden"> {region.name}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
-  }
 
   return (
-    <section className="card card--flat region-manager" aria-labelledby="regions-manage">
-      <h2 className="section-title" id="regions-manage">
-        {t('networks.regions.heading')}
-      </h2>
+    <Section
+      id="regions-manage"
+      title={t('networks.regions.heading')}
+      className="card card--flat region-manager"
+    >
       <p>{t('networks.regions.intro')}</p>
       <div ref={noticeRef} tabIndex={-1} className="outcome">
         {notice && (
@@ -132,7 +115,13 @@ export function RegionManager() {
           </div>
         )}
       </div>
-      {list}
+      <QueryResult
+        query={regions}
+        loading={t('networks.regions.loading')}
+        loadFailed={t('networks.regions.loadFailed')}
+      >
+        {(data) => table(data.items)}
+      </QueryResult>
       {editing ? (
         <RegionForm
           key={editing.kind === 'new' ? 'new' : editing.region.id}
@@ -153,7 +142,7 @@ export function RegionManager() {
           {t('networks.regions.new')}
         </button>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -168,13 +157,8 @@ function RegionForm({
 }) {
   const { t } = useTranslation();
   const describeError = useErrorMessage();
-  const reference = useReference();
   const save = useSaveRegion();
-  const hostCodes = useMemo(
-    () => reference.data?.hostCountries.map((country) => country.code) ?? [],
-    [reference.data],
-  );
-  const hostOptions = useCountryOptions(hostCodes);
+  const hostOptions = useHostCountryOptions();
   const [failure, setFailure] = useState<{ attempt: number; general: FormProblem[] } | null>(null);
   const headingId = 'region-form-title';
   // The form opens where the button was: take the person to its first field.

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { paths, reportPath, semesterReportsPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
@@ -120,10 +121,7 @@ function AnnualSummaryContent({ data, readAt }: { data: AnnualSummary; readAt: n
         </dl>
       </section>
 
-      <section aria-labelledby="annual-files">
-        <h2 className="section-title" id="annual-files">
-          {t('reports.files.heading')}
-        </h2>
+      <Section id="annual-files" title={t('reports.files.heading')}>
         <FileLinks
           links={data.formats}
           readAt={readAt}
@@ -137,7 +135,7 @@ function AnnualSummaryContent({ data, readAt }: { data: AnnualSummary; readAt: n
             }
           }}
         />
-      </section>
+      </Section>
 
       <OverallFigures document={document} />
       <IlosByState ilosByState={document.overall.ilosByState} year={document.year} />
@@ -167,10 +165,7 @@ function OverallFigures({ document }: { document: Document }) {
     return signed(value);
   };
   return (
-    <section aria-labelledby="annual-overall">
-      <h2 className="section-title" id="annual-overall">
-        {t('reports.annual.overallHeading')}
-      </h2>
+    <Section id="annual-overall" title={t('reports.annual.overallHeading')}>
       <dl className="facts facts--wide facts--spaced">
         <div className="facts__row">
           <dt>{t('reports.annual.networks')}</dt>
@@ -210,7 +205,7 @@ function OverallFigures({ document }: { document: Document }) {
           </tr>
         ))}
       </Table>
-    </section>
+    </Section>
   );
 }
 
@@ -224,10 +219,7 @@ function IlosByState({ ilosByState, year }: { ilosByState: Figures; year: number
   );
   if (rows.length === 0) return null;
   return (
-    <section aria-labelledby="annual-states">
-      <h2 className="section-title" id="annual-states">
-        {t('reports.annual.statesHeading')}
-      </h2>
+    <Section id="annual-states" title={t('reports.annual.statesHeading')}>
       <div className="table-scroll">
         <table className="table table--compact table--narrow">
           <caption className="table__caption">{t('reports.annual.statesCaption', { year })}</caption>
@@ -249,7 +241,7 @@ function IlosByState({ ilosByState, year }: { ilosByState: Figures; year: number
           </tbody>
         </table>
       </div>
-    </section>
+    </Section>
   );
 }
 
@@ -265,10 +257,7 @@ function NetworkTable({ document }: { document: Document }) {
   );
   const keys = orderedFigureKeys(rows.flatMap((row) => Object.keys(row.figures)));
   return (
-    <section aria-labelledby="annual-networks">
-      <h2 className="section-title" id="annual-networks">
-        {t('reports.annual.networksHeading')}
-      </h2>
+    <Section id="annual-networks" title={t('reports.annual.networksHeading')}>
       {rows.length === 0 ? (
         <p>{t('reports.annual.noNetworks')}</p>
       ) : (
@@ -321,7 +310,7 @@ function NetworkTable({ document }: { document: Document }) {
           </table>
         </ScrollRegion>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -333,10 +322,7 @@ function ReportList({ document }: { document: Document }) {
   // and the Parliament read finalised ones only, so only those are links for them.
   const readsGenerated = me.capabilities.includes('reports.read_generated');
   return (
-    <section aria-labelledby="annual-reports">
-      <h2 className="section-title" id="annual-reports">
-        {t('reports.annual.reportsHeading')}
-      </h2>
+    <Section id="annual-reports" title={t('reports.annual.reportsHeading')}>
       <Table
         caption={t('reports.annual.reportsCaption', { year: document.year })}
         columns={[
@@ -368,6 +354,6 @@ function ReportList({ document }: { document: Document }) {
           );
         })}
       </Table>
-    </section>
+    </Section>
   );
 }

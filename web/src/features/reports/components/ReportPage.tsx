@@ -7,6 +7,7 @@ import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { type Fact, Facts } from '../../../components/ui/Facts.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { reportPath, semesterReportsPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatInstant } from '../../../lib/dates.ts';
@@ -127,17 +128,11 @@ export function ReportPage() {
 
       <ReportFacts report={data} />
 
-      <section aria-labelledby="report-files">
-        <h2 className="section-title" id="report-files">
-          {t('reports.files.heading')}
-        </h2>
+      <Section id="report-files" title={t('reports.files.heading')}>
         <ReportFiles report={data} version={version} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="report-document">
-        <h2 className="section-title" id="report-document">
-          {t('reports.frame.heading', { version: data.version })}
-        </h2>
+      <Section id="report-document" title={t('reports.frame.heading', { version: data.version })}>
         <p className="list-count">{t('reports.frame.intro')}</p>
         <ReportFrame
           semester={semester}
@@ -145,7 +140,7 @@ export function ReportPage() {
           version={data.version}
           title={t('reports.frame.title', { title, version: data.version })}
         />
-      </section>
+      </Section>
 
       {isLatest && (assessing || canAssess) && (
         <AssessmentPanel
@@ -160,13 +155,10 @@ export function ReportPage() {
         />
       )}
       {!assessing && data.status === 'generated' && data.assessment && (
-        <section aria-labelledby="report-assessment">
-          <h2 className="section-title" id="report-assessment">
-            {t('reports.assessment.draftHeading')}
-          </h2>
+        <Section id="report-assessment" title={t('reports.assessment.draftHeading')}>
           <p className="list-count">{t('reports.assessment.draftIntro')}</p>
           <blockquote className="assessment__current prose">{data.assessment}</blockquote>
-        </section>
+        </Section>
       )}
 
       <ReportVersions report={data} shown={data.version} readsGenerated={readsGenerated} />

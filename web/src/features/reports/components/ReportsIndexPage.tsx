@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { brusselsDate } from '#shared/semesters.ts';
 import { ListPage } from '../../../components/list/ListPage.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { annualSummaryPath, semesterReportsPath } from '../../../config/paths.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
@@ -43,24 +44,18 @@ function ReportSemesters({ items }: { items: readonly SemesterSummary[] }) {
 
   return (
     <>
-      <section aria-labelledby="reports-closed">
-        <h2 className="section-title" id="reports-closed">
-          {t('reports.index.closedHeading')}
-        </h2>
+      <Section id="reports-closed" title={t('reports.index.closedHeading')}>
         {closed.length === 0 ? (
           <p>{t('reports.index.noneClosed')}</p>
         ) : (
           <SemesterTable caption={t('reports.index.closedCaption')} rows={closed} />
         )}
-      </section>
+      </Section>
       {open.length > 0 && (
-        <section aria-labelledby="reports-open">
-          <h2 className="section-title" id="reports-open">
-            {t('reports.index.openHeading')}
-          </h2>
+        <Section id="reports-open" title={t('reports.index.openHeading')}>
           <p>{t('reports.index.openIntro')}</p>
           <SemesterTable caption={t('reports.index.openCaption')} rows={open} />
-        </section>
+        </Section>
       )}
       {me.capabilities.includes('reports.read_annual') && <AnnualSummaries years={years} />}
     </>
@@ -70,10 +65,7 @@ function ReportSemesters({ items }: { items: readonly SemesterSummary[] }) {
 function AnnualSummaries({ years }: { years: readonly string[] }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="reports-annual">
-      <h2 className="section-title" id="reports-annual">
-        {t('reports.index.annualHeading')}
-      </h2>
+    <Section id="reports-annual" title={t('reports.index.annualHeading')}>
       {years.length === 0 ? (
         <p>{t('reports.index.noAnnual')}</p>
       ) : (
@@ -88,7 +80,7 @@ function AnnualSummaries({ years }: { years: readonly string[] }) {
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -6,6 +6,7 @@ import { brusselsDate } from '#shared/semesters.ts';
 import { FormField } from '../../../components/form/FormField.tsx';
 import { Dialog } from '../../../components/ui/Dialog.tsx';
 import type { Outcome as ActionOutcome } from '../../../components/ui/Outcome.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { editSecondmentPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
@@ -79,10 +80,12 @@ export function SecondmentActions({
   const isDraft = secondment.status === 'draft';
 
   return (
-    <section className="actions" aria-labelledby="secondment-actions">
-      <h2 className="visually-hidden" id="secondment-actions">
-        {t('secondments.actions.heading')}
-      </h2>
+    <Section
+      id="secondment-actions"
+      title={t('secondments.actions.heading')}
+      className="actions"
+      headingClassName="visually-hidden"
+    >
       <div className="button-row">
         {allowed.includes('notify') && (
           <button className="button" type="button" onClick={() => setOpen('notify')}>
@@ -199,6 +202,6 @@ export function SecondmentActions({
           </button>
         </div>
       </Dialog>
-    </section>
+    </Section>
   );
 }

@@ -6,6 +6,7 @@ import { Page } from '../../../components/layout/Page.tsx';
 import { type Fact, Facts } from '../../../components/ui/Facts.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { countryName, languageName, useOrganisationName } from '../../../lib/display-names.ts';
 import { useSecondment } from '../api/secondments.ts';
@@ -145,10 +146,7 @@ function SecondmentFacts({ secondment }: { secondment: Secondment }) {
 
   return (
     <>
-      <section aria-labelledby="secondment-post">
-        <h2 className="section-title" id="secondment-post">
-          {t('secondments.form.sectionPost')}
-        </h2>
+      <Section id="secondment-post" title={t('secondments.form.sectionPost')}>
         <Facts
           rows={[
             {
@@ -169,12 +167,9 @@ function SecondmentFacts({ secondment }: { secondment: Secondment }) {
             },
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="secondment-officer">
-        <h2 className="section-title" id="secondment-officer">
-          {t('secondments.form.sectionOfficer')}
-        </h2>
+      <Section id="secondment-officer" title={t('secondments.form.sectionOfficer')}>
         <Facts
           rows={[
             { term: t('secondments.detail.state'), value: organisationName(secondment.state) },
@@ -182,12 +177,9 @@ function SecondmentFacts({ secondment }: { secondment: Secondment }) {
             ...officer,
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="secondment-period">
-        <h2 className="section-title" id="secondment-period">
-          {t('secondments.form.sectionPeriod')}
-        </h2>
+      <Section id="secondment-period" title={t('secondments.form.sectionPeriod')}>
         <Facts
           rows={[
             { term: t('secondments.fields.startDate.label'), value: date(secondment.startDate) },
@@ -198,12 +190,9 @@ function SecondmentFacts({ secondment }: { secondment: Secondment }) {
             },
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="secondment-tasks">
-        <h2 className="section-title" id="secondment-tasks">
-          {t('secondments.form.sectionTasks')}
-        </h2>
+      <Section id="secondment-tasks" title={t('secondments.form.sectionTasks')}>
         <ul className="task-list">
           {secondment.tasks.map((task) => (
             <li key={task}>
@@ -231,7 +220,7 @@ function SecondmentFacts({ secondment }: { secondment: Secondment }) {
             },
           ]}
         />
-      </section>
+      </Section>
     </>
   );
 }

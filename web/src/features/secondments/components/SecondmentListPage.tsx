@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { stateCodes } from '#shared/reference/states.ts';
@@ -13,7 +13,7 @@ import { formatCalendarDate } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
-import { useSignedInReference } from '../../../lib/reference.ts';
+import { useHostCountryOptions } from '../../../lib/reference.ts';
 import { type SecondmentListFilter, useSecondmentList } from '../api/secondments.ts';
 import { useCountryOptions } from '../utils/text.ts';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -144,10 +144,8 @@ function SecondmentViews({ view, ownState }: { view: 'notified' | 'drafts'; ownS
 
 function SecondmentFilters({ filters, onApply }: { filters: Filters; onApply: (filters: Filters) => void }) {
   const { t } = useTranslation();
-  const reference = useSignedInReference();
   const organisationName = useOrganisationName();
-  const hostCountries = useMemo(() => reference.hostCountries.map((country) => country.code), [reference]);
-  const hostCountryOptions = useCountryOptions(hostCountries);
+  const hostCountryOptions = useHostCountryOptions();
   const stateOptions = useCountryOptions(stateCodes);
 
   return (

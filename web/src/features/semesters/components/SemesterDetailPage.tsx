@@ -5,6 +5,7 @@ import { isSemesterId, semester } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
 import { ErrorState } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { Section } from '../../../components/ui/Section.tsx';
 import { contributionPath, paths, semesterReportsPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
@@ -177,10 +178,7 @@ function Completeness({
   };
 
   return (
-    <section aria-labelledby="completeness-title">
-      <h2 className="section-title" id="completeness-title">
-        {t('semesters.detail.completenessTitle')}
-      </h2>
+    <Section id="completeness-title" title={t('semesters.detail.completenessTitle')}>
       {detail.networks.length === 0 ? (
         <p>{t('semesters.detail.noNetworks')}</p>
       ) : (
@@ -235,6 +233,6 @@ function Completeness({
           <p className="list-count">{t('semesters.detail.lateNote')}</p>
         </>
       )}
-    </section>
+    </Section>
   );
 }
