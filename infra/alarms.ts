@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -52,19 +52,36 @@ export class OperationalAlarms extends Construct {
     this.action = new cloudwatchActions.SnsAction(this.topic);
   }
 
-  /** Any error or throttle of the function in five minutes. */
-  watchFunction(name: string, fn: lambda.IFunction): void {
-    this.alarm(`${name}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), {
-      description: `${name} failed (see its log group for the error and the request id)`,
-    });
-    this.alarm(`${name}Throttles`, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), {
-      description: `${name} was throttled (account concurrency exhausted?)`,
-    });
+  /**
+   * Any error or throttle of the function in five minutes. The alarms go in `scope`'s stack, beside
+   * the function (a nested stack keeps its functions' alarms, within its resource limit); their
+   * actions go to this topic.
+   */
+  watchFunction(scope: Construct, name: string, fn: lambda.IFunction): void {
+    // In this construct's own stack they stay here, under the ids they have always had.
+    const alarmScope = Stack.of(scope) === Stack.of(this) ? this : scope;
+    this.alarm(
+      alarmScope,
+      `${name}Errors`,
+      fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      {
+        description: `${name} failed (see its log group for the error and the request id)`,
+      },
+    );
+    this.alarm(
+      scope,
+      `${name}Throttles`,
+      fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+      {
+        description: `${name} was throttled (account concurrency exhausted?)`,
+      },
+    );
   }
 
   /** Any message waiting in a dead-letter queue: work that failed every retry. */
   watchDeadLetters(name: string, queue: sqs.IQueue, whatToDo: string): void {
     this.alarm(
+      this,
       `${name}Depth`,
       queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
       { description: `${name} holds failed messages. ${whatToDo}` },
@@ -73,13 +90,18 @@ export class OperationalAlarms extends Construct {
 
   /** Server errors the API answered (5xx), which users saw. */
   watchApi(api: apigateway.HttpApi): void {
-    this.alarm('Api5xx', api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), {
+    this.alarm(this, 'Api5xx', api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), {
       description: 'The API answered 5xx: look at the access log and the failing function',
     });
   }
 
-  private alarm(id: string, metric: cloudwatch.IMetric, options: { description: string }): void {
-    const alarm = new cloudwatch.Alarm(this, id, {
+  private alarm(
+    scope: Construct,
+    id: string,
+    metric: cloudwatch.IMetric,
+    options: { description: string },
+  ): void {
+    const alarm = new cloudwatch.Alarm(scope, id, {
       alarmName: `${this.namePrefix}-${id}`,
       alarmDescription: options.description,
       metric,

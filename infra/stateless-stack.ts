@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import {
   Annotations,
-  Aws,
   type CfnElement,
   CfnOutput,
   Duration,
@@ -18,17 +16,13 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventsTargets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as triggers from 'aws-cdk-lib/triggers';
-import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { Construct, IConstruct } from 'constructs';
 import { type JobSchedule, jobs, type Route, routes } from '#functions/routes.ts';
 import { type Endpoint, endpoints } from '#shared/api/endpoints.ts';
@@ -40,15 +34,15 @@ import {
   SIGN_IN_CALLBACK_PATH,
   SIGNED_OUT_PATH,
 } from '#shared/auth.ts';
-import { SERVICE_NAME } from '#shared/service.ts';
-import { AUDIT_KEY_PREFIX, REPORTS_PREFIX } from '#shared/table-design.ts';
 import { OperationalAlarms } from './alarms.ts';
-import { lambdaBundling, lambdaBundlingWithFonts } from './bundling.ts';
 import { customAttributeName } from './cognito-attributes.ts';
 import type { DeploymentEnvironment } from './environment.ts';
-import { REPO_ROOT } from './paths.ts';
-import { reportsBucketNameFor, tableNameFor } from './physical-names.ts';
-import { tableActions } from './table-access.ts';
+import {
+  type HandlerFunctionContext,
+  type HandlerFunctionOptions,
+  handlerFunction,
+} from './handler-function.ts';
+import { pascalCase, RouteFunctionsStack } from './route-functions-stack.ts';
 import { WebHosting } from './web-hosting.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -85,17 +79,6 @@ const API_ACCESS_LOG_FIELDS = {
   authorizerError: '$context.authorizer.error',
 };
 
-/** Node.js 22 (LTS until April 2027): the runtime the handlers and their bundles are built and tested for. */
-const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_22_X;
-const RUNTIME_ACKNOWLEDGEMENT = {
-  id: 'AwsSolutions-L1',
-  reason:
-    'Node.js 22 is a supported LTS runtime and the one the bundles target (esbuild node22) and the tests run; moving to a newer one is a tested change, not a drift.',
-};
-
-// What would change an audit entry (their keys: AUDIT_KEY_PREFIX).
-const AUDIT_TRAIL_CHANGES = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-
 /** The logical id of a construct's CloudFormation resource, as cdk-nag names it in a finding. */
 function logicalIdOf(construct: IConstruct): string {
   return Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
@@ -108,12 +91,10 @@ function dailyRuleSchedule(schedule: JobSchedule): events.Schedule {
   return events.Schedule.cron({ minute: String(schedule.minute), hour: String(schedule.hour) });
 }
 
-/** `seedReference` -> `SeedReference`, for construct ids. */
-const pascalCase = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-
 /**
  * Everything that can be destroyed and rebuilt without losing data: one Lambda function per route
  * and per job, the HTTP API in front of them, and the deployment trigger that seeds reference data.
+ * The routes' functions are in nested stacks, one per endpoint tag (infra/route-functions-stack.ts).
  */
 export class StatelessStack extends Stack {
   public readonly httpApi: apigateway.HttpApi;
@@ -124,11 +105,14 @@ export class StatelessStack extends Stack {
   public readonly reportDeadLetters: sqs.Queue;
   public readonly scheduleDeadLetters: sqs.Queue;
 
-  private readonly props: StatelessStackProps;
+  /** The functions of the API routes, one nested stack per endpoint tag. */
+  public readonly routeFunctions: readonly RouteFunctionsStack[];
+
+  /** What the jobs' functions here and the routes' in the nested stacks share. */
+  private readonly functionContext: HandlerFunctionContext;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    this.props = props;
     const { table, userPool, deployment } = props;
 
     // Created first: every function registers its alarms here.
@@ -240,20 +224,44 @@ export class StatelessStack extends Stack {
       jwtAudience: [this.userPoolClient.userPoolClientId],
     });
 
-    for (const route of props.routes ?? routes) {
-      const endpoint: Endpoint = endpoints[route.endpoint];
-      // Local-only endpoints (the dev login) must never be reachable on AWS.
-      if (endpoint.localOnly) continue;
+    this.functionContext = {
+      deployment,
+      appVersion: props.appVersion,
+      userPool,
+      reportQueue: this.reportQueue,
+      alarms: this.alarms,
+    };
 
-      const fn = this.handlerFunction(pascalCase(route.endpoint), route, {
-        description: `${endpoint.method} ${endpoint.path} (functions/${route.entry})`,
-        // API Gateway gives up after 29 s; finalising renders the documents again.
-        timeout: Duration.seconds(route.rendersDocuments ? 29 : 10),
-      });
+    // The routes' functions, one nested stack per API tag (each route costs about six resources
+    // there); the routes and integrations stay here, with the API and its authorizer.
+    const deployedRoutes = (props.routes ?? routes).filter(
+      // Local-only endpoints (the dev login) must never be reachable on AWS.
+      (route) => !(endpoints[route.endpoint] as Endpoint).localOnly,
+    );
+    const routesByTag = new Map<string, Route[]>();
+    for (const route of deployedRoutes) {
+      const tag = (endpoints[route.endpoint] as Endpoint).tag;
+      routesByTag.set(tag, [...(routesByTag.get(tag) ?? []), route]);
+    }
+    this.routeFunctions = [...routesByTag].map(
+      ([tag, tagRoutes]) =>
+        new RouteFunctionsStack(this, `${pascalCase(tag)}Routes`, {
+          tag,
+          routes: tagRoutes,
+          context: this.functionContext,
+        }),
+    );
+    for (const route of deployedRoutes) {
+      const endpoint: Endpoint = endpoints[route.endpoint];
+      const functions = this.routeFunctions.find((stack) => stack.tag === endpoint.tag);
+      if (!functions) throw new Error(`No nested stack for the ${endpoint.tag} routes`);
       const added = this.httpApi.addRoutes({
         path: endpoint.path,
         methods: [apigateway.HttpMethod[endpoint.method]],
-        integration: new HttpLambdaIntegration(`${pascalCase(route.endpoint)}Integration`, fn),
+        integration: new HttpLambdaIntegration(
+          `${pascalCase(route.endpoint)}Integration`,
+          functions.functionOf(route.endpoint),
+        ),
         ...(endpoint.access === 'signed-in' ? { authorizer: jwtAuthorizer } : {}),
       });
       if (endpoint.access === 'public') {
@@ -269,7 +277,7 @@ export class StatelessStack extends Stack {
     // Seeds the Presidency calendar. The trigger runs on the first deployment and whenever the
     // function changes, which includes every change to the bundled calendar in shared/; the job is
     // idempotent and never overwrites a corrected entry, so a run without a change would add nothing.
-    const seedReference = this.handlerFunction('SeedReference', jobs.seedReference, {
+    const seedReference = this.jobFunction('SeedReference', jobs.seedReference, {
       description: `Job: seed reference data after deployment (functions/${jobs.seedReference.entry})`,
       timeout: Duration.minutes(1),
     });
@@ -283,7 +291,7 @@ export class StatelessStack extends Stack {
 
     // Erases officers' names and contacts once their retention period has passed; daily (every
     // schedule is in the jobs table of functions/routes.ts, which the local scheduler reads too).
-    const erasePersonalData = this.handlerFunction('ErasePersonalData', jobs.erasePersonalData, {
+    const erasePersonalData = this.jobFunction('ErasePersonalData', jobs.erasePersonalData, {
       description: `Job: erase personal data past its retention (functions/${jobs.erasePersonalData.entry})`,
       timeout: Duration.minutes(5),
       environment: { PERSONAL_DATA_RETENTION_MONTHS: String(props.deployment.personalDataRetentionMonths) },
@@ -298,7 +306,7 @@ export class StatelessStack extends Stack {
     // (EventBridge Scheduler keeps the time zone), retrying for a day and then parking the event in a
     // dead-letter queue. The job closes every ended semester still open, so a missed boundary is
     // caught up by the next run (an operator can also invoke it, or close through the API).
-    const closeSemesters = this.handlerFunction('CloseSemesters', jobs.closeSemesters, {
+    const closeSemesters = this.jobFunction('CloseSemesters', jobs.closeSemesters, {
       description: `Job: close ended semesters (functions/${jobs.closeSemesters.entry})`,
       timeout: Duration.minutes(5),
     });
@@ -340,7 +348,7 @@ export class StatelessStack extends Stack {
     });
 
     // Reminders of outstanding contributions, 14 and 3 days before the end; daily.
-    const sendReminders = this.handlerFunction('SendReminders', jobs.sendReminders, {
+    const sendReminders = this.jobFunction('SendReminders', jobs.sendReminders, {
       description: `Job: contribution reminders (functions/${jobs.sendReminders.entry})`,
       timeout: Duration.minutes(2),
     });
@@ -352,7 +360,7 @@ export class StatelessStack extends Stack {
 
     // The report generator: one network report per message; only the failed messages of a batch
     // are retried (partial batch responses).
-    const generateReports = this.handlerFunction('GenerateReports', jobs.generateReports, {
+    const generateReports = this.jobFunction('GenerateReports', jobs.generateReports, {
       description: `Job: generate network reports (functions/${jobs.generateReports.entry})`,
       timeout: Duration.minutes(2),
     });
@@ -374,7 +382,7 @@ export class StatelessStack extends Stack {
     );
 
     // The annual summary: daily, so it follows late report versions; drafts only when inputs changed.
-    const draftAnnualSummary = this.handlerFunction('DraftAnnualSummary', jobs.draftAnnualSummary, {
+    const draftAnnualSummary = this.jobFunction('DraftAnnualSummary', jobs.draftAnnualSummary, {
       description: `Job: draft the annual summary (functions/${jobs.draftAnnualSummary.entry})`,
       timeout: Duration.minutes(5),
     });
@@ -399,118 +407,8 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }
 
-  /** How cdk-nag names a resource in a finding (only same-stack tokens resolve the same later). */
-  private nagResourceName(arn: string): string {
-    return flattenCfnReference(this.resolve(arn));
-  }
-
-  private handlerFunction(
-    name: string,
-    spec: Omit<Route, 'endpoint'>,
-    options: { description: string; timeout: Duration; environment?: Record<string, string> },
-  ): nodejs.NodejsFunction {
-    const { deployment, appVersion } = this.props;
-    const tableName = tableNameFor(deployment);
-    const tableArn = this.formatArn({ service: 'dynamodb', resource: 'table', resourceName: tableName });
-    const reportsBucketName = reportsBucketNameFor(deployment);
-    const reportFilesArn = `arn:${Aws.PARTITION}:s3:::${reportsBucketName}/${REPORTS_PREFIX}*`;
-    const logGroup = new logs.LogGroup(this, `${name}Logs`, {
-      retention: deployment.logRetention,
-      removalPolicy: deployment.logRemovalPolicy,
-    });
-    // Its own role with only what it does: write its log group, trace, and the grants below (no
-    // AWS-managed policy, whose log permissions reach every log group of the account).
-    const role = new iam.Role(this, `${name}Role`, {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: options.description,
-    });
-    logGroup.grantWrite(role);
-    Validations.of(role).acknowledge(
-      {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions.',
-      },
-      {
-        id: `AwsSolutions-IAM5[Resource::${this.nagResourceName(`${tableArn}/index/*`)}]`,
-        reason:
-          'Queries on the global secondary indexes of the one table (shared/table-design.ts); the actions are the route’s own (functions/routes.ts).',
-      },
-      {
-        id: `AwsSolutions-IAM5[Resource::${this.nagResourceName(reportFilesArn)}]`,
-        reason:
-          'Report files are written under reports/<semester>/<network>/v<N>/: the grant is that prefix, with single actions.',
-      },
-    );
-    const fn = new nodejs.NodejsFunction(this, `${name}Function`, {
-      role,
-      entry: join(REPO_ROOT, 'functions', spec.entry),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      runtime: FUNCTION_RUNTIME,
-      architecture: lambda.Architecture.ARM_64,
-      tracing: lambda.Tracing.ACTIVE,
-      // Powertools writes JSON already; the platform's own lines (start, end, report) become JSON too.
-      loggingFormat: lambda.LoggingFormat.JSON,
-      // Rendering PDFs and Word documents wants more memory (and with it, more CPU).
-      memorySize: spec.rendersDocuments ? 1536 : 512,
-      timeout: options.timeout,
-      description: options.description,
-      logGroup,
-      environment: {
-        TABLE_NAME: tableName,
-        REPORTS_BUCKET: reportsBucketName,
-        REPORT_CLASSIFICATION: deployment.classification,
-        APP_VERSION: appVersion,
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-        ...(spec.sendsToReportQueue ? { REPORT_QUEUE_URL: this.reportQueue.queueUrl } : {}),
-        ...(spec.rendersDocuments ? { REPORT_FONT_DIR: '/var/task/fonts' } : {}),
-        // The people directory's identity provider (functions/people/identity.ts): Cognito.
-        ...(spec.identityActions ? { USER_POOL_ID: this.props.userPool.userPoolId } : {}),
-        ...options.environment,
-      },
-      bundling: spec.rendersDocuments ? lambdaBundlingWithFonts : lambdaBundling,
-    });
-    Validations.of(fn).acknowledge(RUNTIME_ACKNOWLEDGEMENT);
-    // Created after its permissions, so that its first invocation (the seed trigger's) has them.
-    fn.node.addDependency(role);
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: tableActions(spec.table ?? 'read'),
-        resources: [tableArn, `${tableArn}/index/*`],
-      }),
-    );
-    // The audit trail is append-only: entries are conditional creates (PutItem); nothing may update or
-    // delete one, whatever the code does. A second line behind the repository's own rule.
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        effect: iam.Effect.DENY,
-        actions: AUDIT_TRAIL_CHANGES,
-        resources: [tableArn],
-        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_KEY_PREFIX}*`] } },
-      }),
-    );
-    // Single actions, not grantRead's wildcards: report files are read and written, never listed or deleted.
-    if (spec.bucket) {
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: spec.bucket === 'read-write' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'],
-          resources: [reportFilesArn],
-        }),
-      );
-    }
-    if (spec.sendsToReportQueue) this.reportQueue.grantSendMessages(fn);
-    // Exactly the Cognito actions the handler calls, on this user pool alone.
-    if (spec.identityActions) {
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: [...spec.identityActions],
-          resources: [this.props.userPool.userPoolArn],
-        }),
-      );
-    }
-    this.alarms.watchFunction(name, fn);
-    return fn;
+  /** A job's function, here in the parent beside its schedule, queue or trigger. */
+  private jobFunction(name: string, spec: Omit<Route, 'endpoint'>, options: HandlerFunctionOptions) {
+    return handlerFunction(this, name, spec, options, this.functionContext);
   }
 }
