@@ -34,7 +34,9 @@ export default defineConfig({
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // The set-up bundles every function with esbuild (some 60): about 2 minutes on a quiet
+          // 2-core machine, more on a busy one.
+          hookTimeout: 600_000,
         },
       },
       {
