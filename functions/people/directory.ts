@@ -6,9 +6,16 @@ import { type PersonRecord, PersonRepository } from './person-repository.ts';
 
 /** Reads of the people directory that any request may make (kept apart from the identity provider). */
 
+/**
+ * The entry the request chain's check read for each caller it answered, so that the handler of the
+ * same request (`GET /api/me`, the preferences) does not read it again. Keyed by the Caller object of
+ * that one request: gone with it.
+ */
+const checkedEntries = new WeakMap<Caller, PersonRecord>();
+
 /** The caller's own entry (the request chain has already found it there). */
 export async function ownEntry(caller: Caller): Promise<PersonRecord> {
-  const person = await PersonRepository.get(caller.subject);
+  const person = checkedEntries.get(caller) ?? (await PersonRepository.get(caller.subject));
   if (!person) throw new AppError('unknown_person', 'Your account is not in the directory.');
   return person;
 }
@@ -35,7 +42,9 @@ export async function checkedCaller(claimed: Caller): Promise<Caller> {
       'Your organisation or role has changed since you signed in: sign in again.',
     );
   }
-  return { ...claimed, name: person.name };
+  const caller: Caller = { ...claimed, name: person.name };
+  checkedEntries.set(caller, person);
+  return caller;
 }
 
 /** `GET /api/me`: who the caller is, as the token and the directory say, with what it may do. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamo } from '#functions/lib/aws.ts';
 import { createDevTokenService } from '../../local/dev-auth.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
@@ -40,6 +41,26 @@ async function auditOf(id: string) {
 }
 
 describe('the people directory: who manages whom', () => {
+  it('reads the caller once for GET /api/me: the request chain checks the person, the handler reuses it', async () => {
+    const token = await app.login('DE', 'reader');
+    const commands: string[] = [];
+    const name = 'countPeopleDirectoryReads';
+    dynamo().middlewareStack.add(
+      (next, context) => async (args) => {
+        commands.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      const me = await app.call('GET', '/api/me', { token });
+      expect(me.status, JSON.stringify(me.json)).toBe(200);
+    } finally {
+      dynamo().middlewareStack.remove(name);
+    }
+    expect(commands).toEqual(['GetItemCommand']);
+  });
+
   it('the EC admin creates a DE coordinator, who invites a DE editor, cannot invite for FR or an EC admin, and disables the editor, whose next request is 401', async () => {
     const coordinatorEmail = uniqueEmail('de.coordinator');
     const created = await invite(ecAdmin, {
