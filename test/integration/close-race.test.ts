@@ -64,10 +64,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const key of people) {
-    const [organisation, role] = key.split(':') as [string, string];
-    tokens[key] = await app.login(organisation, role);
-  }
+  Object.assign(tokens, await app.loginAll(people));
   // Members of the Burkina Faso network in this semester and every later one.
   for (const state of states) {
     const created = await app.call('POST', '/api/secondments', {

@@ -41,10 +41,7 @@ async function post(as: string, hostCountry: string) {
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const key of people) {
-    const [organisation, role] = key.split(':') as [string, string];
-    tokens[key] = await app.login(organisation, role);
-  }
+  Object.assign(tokens, await app.loginAll(people));
   // Burkina Faso network: DE with two ILOs (the fallback drafting state unless the Presidency is a member), FR with one.
   await post('DE:editor', 'BF');
   await post('DE:editor', 'BF');

@@ -113,10 +113,7 @@ const stateSecondments = async () =>
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const key of people) {
-    const [organisation, role] = key.split(':') as [string, string];
-    tokens[key] = await app.login(organisation, role);
-  }
+  Object.assign(tokens, await app.loginAll(people));
 });
 afterEach(() => {
   for (const injection of injections.splice(0)) injection.remove();

@@ -103,10 +103,7 @@ const secondmentsOfDE = async () =>
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const key of people) {
-    const [organisation, role] = key.split(':') as [string, string];
-    tokens[key] = await app.login(organisation, role);
-  }
+  Object.assign(tokens, await app.loginAll(people));
   // DE and FR are members of the Türkiye network, so they record its activities.
   for (const state of ['DE', 'FR']) {
     const created = await post(`${state}:editor`, '/api/secondments', secondmentBody('Istanbul'));

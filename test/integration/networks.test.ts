@@ -67,10 +67,7 @@ const meeting = (overrides: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const key of people) {
-    const [organisation, role] = key.split(':') as [string, string];
-    tokens[key] = await app.login(organisation, role);
-  }
+  Object.assign(tokens, await app.loginAll(people));
 });
 afterAll(async () => {
   await app?.stop();

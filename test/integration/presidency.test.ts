@@ -56,10 +56,7 @@ const draftingState = async (networkId: string) =>
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const key of people) {
-    const [organisation, role] = key.split(':') as [string, string];
-    tokens[key] = await app.login(organisation, role);
-  }
+  Object.assign(tokens, await app.loginAll(people));
 });
 afterAll(async () => {
   await app?.stop();

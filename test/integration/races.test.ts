@@ -93,10 +93,7 @@ async function feedAbout(secondmentId: string): Promise<{ kind: string; version:
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const key of people) {
-    const [organisation, role] = key.split(':') as [string, string];
-    tokens[key] = await app.login(organisation, role);
-  }
+  Object.assign(tokens, await app.loginAll(people));
 });
 afterAll(async () => {
   await app?.stop();

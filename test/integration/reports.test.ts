@@ -82,10 +82,7 @@ const pdfText = (pdf: Buffer) => {
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const key of people) {
-    const [organisation, role] = key.split(':') as [string, string];
-    tokens[key] = await app.login(organisation, role);
-  }
+  Object.assign(tokens, await app.loginAll(people));
   // Burkina Faso (BF): DE with two ILOs drafts (the Presidency has none there), FR is late.
   await post('DE:editor', 'BF');
   await post('DE:editor', 'BF');

@@ -12,6 +12,8 @@ export interface TestApp extends LocalApp {
   bucket: string;
   /** A bearer token from the dev login, as the web app gets one. */
   login(organisation: string, role: string): Promise<string>;
+  /** A token for each `ORG:role` key (`'DE:editor'`), signed in one after the other. */
+  loginAll<Key extends string>(keys: readonly Key[]): Promise<Record<Key, string>>;
   /**
    * A request to the API, answering status, headers and parsed JSON. Fails the test when the answer
    * is not as the served OpenAPI document says (test/support/contract.ts).
@@ -115,6 +117,12 @@ export async function startTestApp(
     return answer;
   };
 
+  const login: TestApp['login'] = async (organisation, role) => {
+    const answer = await call('POST', '/api/dev/login', { body: { organisation, role } });
+    if (answer.status !== 200) throw new Error(`dev login failed: ${JSON.stringify(answer.json)}`);
+    return answer.json.token;
+  };
+
   return {
     ...app,
     async stop() {
@@ -124,10 +132,14 @@ export async function startTestApp(
     tableName,
     bucket,
     call,
-    async login(organisation, role) {
-      const answer = await call('POST', '/api/dev/login', { body: { organisation, role } });
-      if (answer.status !== 200) throw new Error(`dev login failed: ${JSON.stringify(answer.json)}`);
-      return answer.json.token;
+    login,
+    async loginAll(keys) {
+      const tokens = {} as Record<(typeof keys)[number], string>;
+      for (const key of keys) {
+        const [organisation = '', role = ''] = key.split(':');
+        tokens[key] = await login(organisation, role);
+      }
+      return tokens;
     },
   };
 }
