@@ -6,7 +6,7 @@ import {
 } from '../contributions/contribution-policy.ts';
 import { proposesArrangements } from '../networks/arrangement-policy.ts';
 import { managesRegions, reassignsDraftingState, recordsActivities } from '../networks/network-policy.ts';
-import { managesPeople } from '../people/people-policy.ts';
+import { managesEveryOrganisation, managesPeople } from '../people/people-policy.ts';
 import { setsPresidency } from '../reference/reference-policy.ts';
 import { readsAnnualSummary, readsGeneratedReports } from '../reports/report-policy.ts';
 import {
@@ -39,6 +39,7 @@ export function capabilitiesOf(caller: Caller): Capability[] {
     ['drafting.reassign', reassignsDraftingState(caller)],
     // The people directory: a state's coordinators for their state, the EC admin for everyone.
     ['people.manage', managesPeople(caller)],
+    ['people.manage_all', managesEveryOrganisation(caller)],
     ['presidency.set', setsPresidency(caller)],
   ];
   return all.filter(([, allowed]) => allowed).map(([capability]) => capability);

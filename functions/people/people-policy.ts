@@ -16,9 +16,14 @@ import type { PersonRecord } from './person-repository.ts';
 export const managesPeople = (caller: Caller): boolean =>
   isCommissionAdmin(caller) || isStateCoordinator(caller);
 
+/** May the caller manage the people of every organisation (pick any in the menu's page)? The EC admin. */
+export const managesEveryOrganisation = (caller: Caller): boolean => isCommissionAdmin(caller);
+
 /** May the caller see and manage the people of this organisation at all? */
 export function managesOrganisation(caller: Caller, organisation: string): boolean {
-  return isCommissionAdmin(caller) || (isStateCoordinator(caller) && isCoordinatorFor(caller, organisation));
+  return (
+    managesEveryOrganisation(caller) || (isStateCoordinator(caller) && isCoordinatorFor(caller, organisation))
+  );
 }
 
 /** May the caller give a person of this organisation this role (on invitation or by a change)? */

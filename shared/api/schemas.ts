@@ -83,6 +83,8 @@ export const capabilities = [
   'regions.manage',
   'drafting.reassign',
   'people.manage',
+  /** Manages the people of every organisation (the EC admin), not only its own state's. */
+  'people.manage_all',
   'presidency.set',
 ] as const;
 export type Capability = (typeof capabilities)[number];

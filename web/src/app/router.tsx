@@ -20,6 +20,7 @@ const contributionPages = () => import('../features/contributions/components/pag
 const networkPages = () => import('../features/networks/components/pages.ts');
 const arrangementPages = () => import('../features/arrangements/components/pages.ts');
 const reportPages = () => import('../features/reports/components/pages.ts');
+const peoplePages = () => import('../features/people/components/pages.ts');
 
 export const router = createBrowserRouter([
   {
@@ -127,6 +128,14 @@ export const router = createBrowserRouter([
           {
             path: paths.annualSummary,
             lazy: async () => ({ Component: (await reportPages()).AnnualSummaryPage }),
+          },
+          {
+            path: paths.people,
+            lazy: async () => ({ Component: (await peoplePages()).PeoplePage }),
+          },
+          {
+            path: paths.account,
+            lazy: async () => ({ Component: (await peoplePages()).AccountPage }),
           },
         ],
       },

@@ -24,6 +24,8 @@ export const paths = {
   semesterReports: '/semesters/:id/reports',
   report: '/semesters/:id/reports/:net',
   annualSummary: '/annual-summaries/:year',
+  people: '/people',
+  account: '/account',
 } as const;
 
 /** The page of one secondment (`/secondments/:id`). */
@@ -93,4 +95,9 @@ export function annualSummaryPath(year: number | string): string {
 /** One state's contribution to one network's report for a semester. */
 export function contributionPath(semester: string, networkId: string, state: string): string {
   return `${semesterPath(semester)}/networks/${encodeURIComponent(networkId)}/contributions/${encodeURIComponent(state)}`;
+}
+
+/** The people of an organisation (`/people?organisation=FR`; the caller's own when not named). */
+export function peoplePath(organisation?: string): string {
+  return organisation ? `${paths.people}?organisation=${encodeURIComponent(organisation)}` : paths.people;
 }

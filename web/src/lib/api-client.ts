@@ -33,10 +33,13 @@ export class ApiError extends Error {
   }
 }
 
-let onUnauthenticated: () => void = () => {};
+let onUnauthenticated: (code: ApiError['code']) => void = () => {};
 
-/** What to do when the server says the token is missing or expired (the app signs out and asks to sign in). */
-export function setUnauthenticatedHandler(handler: () => void): void {
+/**
+ * What to do when the server refuses the token (missing, expired, or its person disabled: the code
+ * says which); the app signs out and asks to sign in.
+ */
+export function setUnauthenticatedHandler(handler: (code: ApiError['code']) => void): void {
   onUnauthenticated = handler;
 }
 
@@ -111,7 +114,7 @@ async function send(
   const payload = await readJson(response);
   if (!response.ok) {
     const error = errorFromResponse(response, payload);
-    if (error.status === 401 && authenticated) onUnauthenticated();
+    if (error.status === 401 && authenticated) onUnauthenticated(error.code);
     throw error;
   }
   const { schema } = endpoint.success;

@@ -12,7 +12,7 @@ export interface Session {
 }
 
 const STORAGE_KEY = 'ilo.session';
-/** Set when the server ended the session (a 401), so that the sign-in page can say why it is shown. */
+/** Set when the server ended the session (a 401): `ended`, or `disabled` for a disabled person, so that the sign-in page can say why it is shown. */
 const ENDED_KEY = 'ilo.session-ended';
 
 type Listener = (session: Session | null) => void;
@@ -50,19 +50,27 @@ export function saveSession(session: Session): void {
   for (const listener of listeners) listener(session);
 }
 
-/** Forgets the session: `signed-out` when the person chose to, `ended` when the server refused the token. */
-export function clearSession(reason: 'signed-out' | 'ended' = 'signed-out'): void {
+/**
+ * Forgets the session: `signed-out` when the person chose to, `ended` when the server refused the
+ * token, `disabled` when it refused it because the person's account was disabled.
+ */
+export function clearSession(reason: 'signed-out' | 'ended' | 'disabled' = 'signed-out'): void {
   sessionStorage.removeItem(STORAGE_KEY);
-  if (reason === 'ended') sessionStorage.setItem(ENDED_KEY, 'true');
+  if (reason !== 'signed-out') sessionStorage.setItem(ENDED_KEY, reason);
   else sessionStorage.removeItem(ENDED_KEY);
   for (const listener of listeners) listener(null);
 }
 
 /** Whether the last session ended by itself (the server refused the token, or it expired) rather than by signing out. */
 export function sessionWasEnded(): boolean {
-  if (sessionStorage.getItem(ENDED_KEY) === 'true') return true;
+  if (sessionStorage.getItem(ENDED_KEY) !== null) return true;
   const stored = readStoredSession();
   return stored !== null && isExpired(stored);
+}
+
+/** Whether the last session was ended because the person's account was disabled. */
+export function accountWasDisabled(): boolean {
+  return sessionStorage.getItem(ENDED_KEY) === 'disabled';
 }
 
 /** Calls `listener` whenever the session is saved or cleared; returns the unsubscribe function. */

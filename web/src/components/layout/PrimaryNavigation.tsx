@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import type { Capability } from '#shared/api/schemas.ts';
 import type en from '../../locales/en.json';
 
 /** One entry of the main menu; the list itself is data (app/navigation.ts) that features extend. */
@@ -8,6 +9,8 @@ export interface NavigationItem {
   labelKey: `navigation.${keyof typeof en.navigation}`;
   /** Matches only this exact path (for the dashboard at "/", which every path starts with). */
   end?: boolean;
+  /** Shown only to people whose `GET /api/me` capabilities hold this one. */
+  capability?: Capability;
 }
 
 export function PrimaryNavigation({ items }: { items: readonly NavigationItem[] }) {

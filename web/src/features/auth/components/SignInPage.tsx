@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
 import { Notice } from '../../../components/ui/Notice.tsx';
-import { sessionWasEnded, useSessionToken } from '../../../lib/session.ts';
+import { accountWasDisabled, sessionWasEnded, useSessionToken } from '../../../lib/session.ts';
 import { type HostedSignInMethod, type SignInMethod, signInMethod } from '../api/sign-in-method.ts';
 import { safeReturnTo } from '../utils/return-to.ts';
 import { DevSignInForm } from './DevSignInForm.tsx';
@@ -19,7 +19,11 @@ export function SignInPage() {
 
   return (
     <Page title={t('signIn.title')}>
-      {sessionWasEnded() && <Notice>{t('signIn.sessionEnded')}</Notice>}
+      {accountWasDisabled() ? (
+        <Notice>{t('signIn.accountDisabled')}</Notice>
+      ) : (
+        sessionWasEnded() && <Notice>{t('signIn.sessionEnded')}</Notice>
+      )}
       <SignInWith method={signInMethod()} returnTo={returnTo} />
     </Page>
   );
