@@ -116,3 +116,20 @@ export async function signInThroughPage(
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
   return page;
 }
+
+/**
+ * A new person at a new browser, signed in through the sign-in page as a person of the directory,
+ * by e-mail address (the local identity provider of the people directory).
+ */
+export async function signInByEmailThroughPage(people: BrowserPeople, email: string): Promise<Page> {
+  const context = await people.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' });
+  people.contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => people.pageErrors.push(error));
+  await page.goto(`${people.baseUrl}/sign-in`);
+  await page.getByLabel('A person of the directory, by e-mail address').check();
+  await page.getByLabel('E-mail address', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  return page;
+}

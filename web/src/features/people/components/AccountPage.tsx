@@ -44,7 +44,7 @@ function fieldsOf(me: Me): PreferenceFields {
 
 /** `/account`: who one is in the directory, and one's language and notification preferences. */
 export function AccountPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useSignedInMe();
   const organisationName = useOrganisationName();
   return (
@@ -59,8 +59,7 @@ export function AccountPage() {
       />
       <p>{t('account.changesByCoordinator')}</p>
       <Section id="account-preferences" title={t('account.preferences')}>
-        {/* Keyed by the language shown: labels of the kinds come in it. */}
-        <PreferencesForm key={i18n.language} me={me} />
+        <PreferencesForm me={me} />
       </Section>
     </Page>
   );
@@ -88,7 +87,8 @@ function PreferencesForm({ me }: { me: Me }) {
       reset(fieldsOf(after));
       // The product's language is the person's: the page switches to it at once.
       if (after.language !== i18n.language) await i18n.changeLanguage(after.language);
-      announce({ kind: 'done', message: t('account.saved') });
+      // Said in the language just chosen.
+      announce({ kind: 'done', message: i18n.t('account.saved') });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'stale_version') setStale(true);
       else announce({ kind: 'failed', title: t('account.notSaved'), message: describeError(error) });
