@@ -167,6 +167,8 @@ export const jobs = {
     rendersDocuments: true,
     schedule: { hour: 4, minute: 0, timeZone: 'UTC' },
   },
+  /** Cognito's post-authentication trigger: the person's last sign-in (locally the dev login records it). */
+  recordSignIn: { entry: 'handlers/post-authentication.ts', table: 'read-write' },
 } as const satisfies Record<string, Job>;
 
 export type JobName = keyof typeof jobs;

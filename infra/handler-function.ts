@@ -32,6 +32,8 @@ export interface HandlerFunctionOptions {
   description: string;
   timeout: Duration;
   environment?: Record<string, string>;
+  /** A fixed name, for a function another stack names by ARN (the user pool's trigger). */
+  functionName?: string;
 }
 
 /** Node.js 22 (LTS until April 2027): the runtime the handlers and their bundles are built and tested for. */
@@ -102,6 +104,7 @@ export function handlerFunction(
   );
   const fn = new nodejs.NodejsFunction(scope, `${name}Function`, {
     role,
+    ...(options.functionName ? { functionName: options.functionName } : {}),
     entry: join(REPO_ROOT, 'functions', spec.entry),
     handler: 'handler',
     projectRoot: REPO_ROOT,

@@ -10,6 +10,15 @@ export function tableNameFor(deployment: Pick<DeploymentEnvironment, 'name'>): s
   return `ilo-network-${deployment.name}`;
 }
 
+/**
+ * The user pool's post-authentication trigger. Named, so that the stateful stack's pool can point at
+ * it by ARN while the function itself lives in the stateless stack (a reference the other way round
+ * would make the two stacks depend on each other).
+ */
+export function postAuthenticationFunctionNameFor(deployment: Pick<DeploymentEnvironment, 'name'>): string {
+  return `ilo-network-${deployment.name}-post-authentication`;
+}
+
 /** Unique across AWS by the account and region in it; at most 56 characters (S3 allows 63). */
 export function reportsBucketNameFor(deployment: Pick<DeploymentEnvironment, 'name'>): string {
   return `ilo-${deployment.name}-reports-${Aws.ACCOUNT_ID}-${Aws.REGION}`;

@@ -1,4 +1,12 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -7,7 +15,7 @@ import { ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
 import { tableDesign } from '#shared/table-design.ts';
 import { customAttributeName } from './cognito-attributes.ts';
 import type { DeploymentEnvironment } from './environment.ts';
-import { reportsBucketNameFor, tableNameFor } from './physical-names.ts';
+import { postAuthenticationFunctionNameFor, reportsBucketNameFor, tableNameFor } from './physical-names.ts';
 
 export interface StatefulStackProps extends StackProps {
   deployment: DeploymentEnvironment;
@@ -134,6 +142,17 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Each sign-in is recorded in the people directory (lastSignInAt) by the stateless stack's
+    // function of this fixed name, which grants Cognito the invocation. By ARN, not by reference:
+    // the stateless stack depends on this one, never the other way round.
+    (this.userPool.node.defaultChild as cognito.CfnUserPool).lambdaConfig = {
+      postAuthentication: this.formatArn({
+        service: 'lambda',
+        resource: 'function',
+        resourceName: postAuthenticationFunctionNameFor(deployment),
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+    };
 
     // The hosted sign-in pages (`https://<prefix>.auth.<region>.amazoncognito.com`); the prefix must
     // be unique in the region, hence the account id in the default.

@@ -16,6 +16,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventsTargets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -42,6 +43,7 @@ import {
   type HandlerFunctionOptions,
   handlerFunction,
 } from './handler-function.ts';
+import { postAuthenticationFunctionNameFor } from './physical-names.ts';
 import { pascalCase, RouteFunctionsStack } from './route-functions-stack.ts';
 import { WebHosting } from './web-hosting.ts';
 
@@ -287,6 +289,19 @@ export class StatelessStack extends Stack {
       executeAfter: [table, seedReference, ...(seedReference.role ? [seedReference.role] : [])],
       invocationType: triggers.InvocationType.REQUEST_RESPONSE,
       timeout: Duration.minutes(2),
+    });
+
+    // Cognito's post-authentication trigger records each person's last sign-in in the directory. The
+    // pool (stateful stack) names this function by its fixed ARN; Cognito may invoke it for that pool only.
+    const recordSignIn = this.jobFunction('RecordSignIn', jobs.recordSignIn, {
+      description: `Cognito post-authentication: last sign-in (functions/${jobs.recordSignIn.entry})`,
+      timeout: Duration.seconds(5),
+      functionName: postAuthenticationFunctionNameFor(deployment),
+    });
+    recordSignIn.addPermission('InvokedByUserPool', {
+      principal: new iam.ServicePrincipal('cognito-idp.amazonaws.com'),
+      sourceArn: userPool.userPoolArn,
+      sourceAccount: this.account,
     });
 
     // Erases officers' names and contacts once their retention period has passed; daily (every

@@ -732,6 +732,33 @@ describe('stateless stack: permissions', () => {
     expect(policyIds).toHaveLength(1);
     expect(trigger.DependsOn).toEqual(expect.arrayContaining(policyIds));
   });
+
+  it("records each sign-in with the user pool's post-authentication trigger: the function it names, invoked by Cognito for that pool only, granted the table alone", () => {
+    const functionName = 'ilo-network-test-post-authentication';
+    const [, pool] = onlyResourceOfType(stateful, 'AWS::Cognito::UserPool');
+    const lambdaConfig = pool.Properties.LambdaConfig as { PostAuthentication?: unknown };
+    expect(JSON.stringify(lambdaConfig.PostAuthentication)).toContain(`:function:${functionName}`);
+
+    const [functionId, fn] = Object.entries(resourcesOfType(stateless, 'AWS::Lambda::Function')).find(
+      ([, candidate]) => candidate.Properties.FunctionName === functionName,
+    ) ?? ['', undefined];
+    expect(fn?.Properties.Description).toContain(jobs.recordSignIn.entry);
+
+    const invocations = Object.values(resourcesOfType(stateless, 'AWS::Lambda::Permission')).filter(
+      (permission) => JSON.stringify(permission.Properties.FunctionName).includes(functionId),
+    );
+    expect(invocations).toHaveLength(1);
+    expect(invocations[0]?.Properties).toMatchObject({
+      Action: 'lambda:InvokeFunction',
+      Principal: 'cognito-idp.amazonaws.com',
+    });
+    // The pool's ARN (imported from the stateful stack), never any pool.
+    expect(JSON.stringify(invocations[0]?.Properties.SourceArn)).toMatch(/UserPool.*Arn/);
+
+    const actions = actionsOfFunction(stateless, functionId);
+    expect(actions).toContain('dynamodb:UpdateItem');
+    expect(actions.filter((action) => !/^(dynamodb|logs|xray):/.test(action))).toEqual([]);
+  });
 });
 
 describe('stateless stack: nested stacks under the resource limit', () => {

@@ -83,6 +83,10 @@ describe('the people directory: who manages whom', () => {
     const me = await app.call('GET', '/api/me', { token: coordinator });
     expect(me.json).toMatchObject({ id: created.json.id, organisation: 'DE', role: 'coordinator' });
     expect(me.json.capabilities).toContain('people.manage');
+    // Its own state only: the page offers no choice of organisation (the EC admin's capability).
+    expect(me.json.capabilities).not.toContain('people.manage_all');
+    const admin = await app.call('GET', '/api/me', { token: ecAdmin });
+    expect(admin.json.capabilities).toEqual(expect.arrayContaining(['people.manage', 'people.manage_all']));
 
     const editorEmail = uniqueEmail('de.editor');
     const editor = await invite(coordinator, { role: 'editor', name: 'Emil Editor', email: editorEmail });
