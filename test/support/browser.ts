@@ -96,6 +96,16 @@ export interface BrowserPeople {
   pageErrors: Error[];
 }
 
+/** The sign-in page at a new browser (own sessionStorage and localStorage), its errors collected. */
+async function signInPageAtNewBrowser(people: BrowserPeople): Promise<Page> {
+  const context = await people.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' });
+  people.contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => people.pageErrors.push(error));
+  await page.goto(`${people.baseUrl}/sign-in`);
+  return page;
+}
+
 /**
  * A new person at a new browser (own sessionStorage and localStorage), signed in through the
  * sign-in page as a person would, landing on the dashboard.
@@ -105,11 +115,7 @@ export async function signInThroughPage(
   organisation: string,
   role: string,
 ): Promise<Page> {
-  const context = await people.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' });
-  people.contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => people.pageErrors.push(error));
-  await page.goto(`${people.baseUrl}/sign-in`);
+  const page = await signInPageAtNewBrowser(people);
   await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
   await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -122,11 +128,7 @@ export async function signInThroughPage(
  * by e-mail address (the local identity provider of the people directory).
  */
 export async function signInByEmailThroughPage(people: BrowserPeople, email: string): Promise<Page> {
-  const context = await people.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' });
-  people.contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => people.pageErrors.push(error));
-  await page.goto(`${people.baseUrl}/sign-in`);
+  const page = await signInPageAtNewBrowser(people);
   await page.getByLabel('A person of the directory, by e-mail address').check();
   await page.getByLabel('E-mail address', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Sign in' }).click();

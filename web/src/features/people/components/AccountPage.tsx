@@ -9,7 +9,6 @@ import {
   notificationFrequency,
   notificationKinds,
   type PersonLanguage,
-  personLanguages,
 } from '#shared/preferences.ts';
 import { ChoiceGroup } from '../../../components/form/ChoiceGroup.tsx';
 import { SelectField } from '../../../components/form/FormField.tsx';
@@ -24,6 +23,7 @@ import { useErrorMessage } from '../../../lib/error-message.ts';
 import { isLanguage } from '../../../lib/i18n.ts';
 import { meQuery, useSignedInMe } from '../../../lib/me.ts';
 import { useUpdatePreferences } from '../api/people.ts';
+import { LanguageOptions } from './LanguageOptions.tsx';
 
 interface PreferenceFields {
   language: PersonLanguage;
@@ -119,11 +119,7 @@ function PreferencesForm({ me }: { me: Me }) {
         hint={t('account.languageHint')}
         registration={register('language')}
       >
-        {personLanguages.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {t(`languages.${language}`)}
-          </option>
-        ))}
+        <LanguageOptions />
       </SelectField>
       <h3>{t('account.notifications')}</h3>
       <p>{t('account.notificationsIntro')}</p>

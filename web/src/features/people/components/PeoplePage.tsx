@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { personActions } from '#shared/people.ts';
 import { isOrganisation } from '#shared/reference/organisations.ts';
 import { Page } from '../../../components/layout/Page.tsx';
 import { FilterForm, FilterSelect, filterParams } from '../../../components/list/FilterForm.tsx';
@@ -210,36 +211,19 @@ function PeopleTable({
               </td>
               <td>
                 <div className="button-row">
-                  {person.allowed.includes('edit') && (
-                    <button
-                      className="button button--secondary button--small"
-                      type="button"
-                      onClick={() => onEdit(person)}
-                    >
-                      {t('people.edit.button')}
-                      <span className="visually-hidden"> {person.name}</span>
-                    </button>
-                  )}
-                  {person.allowed.includes('disable') && (
-                    <button
-                      className="button button--secondary button--small"
-                      type="button"
-                      onClick={() => onStatus('disable', person)}
-                    >
-                      {t('people.disable.button')}
-                      <span className="visually-hidden"> {person.name}</span>
-                    </button>
-                  )}
-                  {person.allowed.includes('enable') && (
-                    <button
-                      className="button button--secondary button--small"
-                      type="button"
-                      onClick={() => onStatus('enable', person)}
-                    >
-                      {t('people.enable.button')}
-                      <span className="visually-hidden"> {person.name}</span>
-                    </button>
-                  )}
+                  {personActions
+                    .filter((action) => person.allowed.includes(action))
+                    .map((action) => (
+                      <button
+                        key={action}
+                        className="button button--secondary button--small"
+                        type="button"
+                        onClick={() => (action === 'edit' ? onEdit(person) : onStatus(action, person))}
+                      >
+                        {t(`people.${action}.button`)}
+                        <span className="visually-hidden"> {person.name}</span>
+                      </button>
+                    ))}
                 </div>
               </td>
             </tr>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { createPersonSchema, updatePersonSchema } from '#shared/people.ts';
-import { type PersonLanguage, personLanguages } from '#shared/preferences.ts';
+import type { PersonLanguage } from '#shared/preferences.ts';
 import { FormErrorSummary, type FormProblem } from '../../../components/form/FormErrorSummary.tsx';
 import { InputField, SelectField } from '../../../components/form/FormField.tsx';
 import { StaleVersionNotice } from '../../../components/form/VersionConflict.tsx';
@@ -13,6 +13,7 @@ import { useErrorMessage } from '../../../lib/error-message.ts';
 import { focusFirstControl } from '../../../lib/focus.ts';
 import { type Person, useInvitePerson, useUpdatePerson } from '../api/people.ts';
 import { assignableRoles, useOrganisationOptions } from '../utils/organisations.ts';
+import { LanguageOptions } from './LanguageOptions.tsx';
 
 interface PersonFields {
   organisation: string;
@@ -267,11 +268,7 @@ function PersonForm({
         error={message('language')}
         registration={register('language')}
       >
-        {personLanguages.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {t(`languages.${language}`)}
-          </option>
-        ))}
+        <LanguageOptions />
       </SelectField>
       <div className="button-row">
         <button className="button" type="submit" disabled={isSubmitting}>
