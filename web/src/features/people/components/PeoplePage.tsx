@@ -144,7 +144,7 @@ function OrganisationPicker({
       applyLabel={t('people.picker.apply')}
       clearLabel={t('people.picker.clear')}
       clearTo={peoplePath()}
-      filtered={false}
+      filtered={organisation !== 'EC'}
       onApply={(values) => onApply(values.organisation)}
     >
       <FilterSelect
