@@ -294,7 +294,7 @@ export class StatelessStack extends Stack {
     // Cognito's post-authentication trigger records each person's last sign-in in the directory. The
     // pool (stateful stack) names this function by its fixed ARN; Cognito may invoke it for that pool only.
     const recordSignIn = this.jobFunction('RecordSignIn', jobs.recordSignIn, {
-      description: `Cognito post-authentication: last sign-in (functions/${jobs.recordSignIn.entry})`,
+      description: `Job: record the last sign-in, Cognito post-authentication trigger (functions/${jobs.recordSignIn.entry})`,
       timeout: Duration.seconds(5),
       functionName: postAuthenticationFunctionNameFor(deployment),
     });

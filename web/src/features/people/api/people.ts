@@ -18,8 +18,8 @@ export const peopleKeys = {
 
 const PAGE_SIZE = 100;
 
-/** `GET /api/people?organisation=`: the people of one organisation, a page at a time. */
-export function usePeopleList(organisation: string) {
+/** `GET /api/people?organisation=`: the people of one organisation, a page at a time (asked only when `enabled`). */
+export function usePeopleList(organisation: string, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: peopleKeys.list(organisation),
     queryFn: ({ pageParam, signal }) =>
@@ -29,6 +29,7 @@ export function usePeopleList(organisation: string) {
       }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+    enabled,
   });
 }
 
@@ -48,10 +49,12 @@ export function useInvitePerson() {
 
 export function useUpdatePerson() {
   const refresh = useRefreshPeople();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, change }: { id: string; change: PersonChange }) =>
       callEndpoint(endpoints.updatePerson, { path: { id }, body: change }),
-    onSettled: refresh,
+    // The person changed may be the one signed in (their own name, say): `me` is read again too.
+    onSettled: () => Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: meQueryKey })]),
   });
 }
 

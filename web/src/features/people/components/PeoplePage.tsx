@@ -35,7 +35,8 @@ export function PeoplePage() {
   const anyOrganisation = me.capabilities.includes('people.manage_all');
   const asked = params.get('organisation') ?? '';
   const organisation = anyOrganisation && isOrganisation(asked) ? asked : me.organisation;
-  const list = usePeopleList(organisation);
+  const managesPeople = me.capabilities.includes('people.manage');
+  const list = usePeopleList(organisation, managesPeople);
   const { outcome, announce, region } = useOutcome();
   const [opened, setOpened] = useState<Opened | null>(null);
   // Kept while a dialog closes, so that its title does not change under the closing animation.
@@ -45,7 +46,7 @@ export function PeoplePage() {
     setOpened(next);
   };
 
-  if (!me.capabilities.includes('people.manage')) {
+  if (!managesPeople) {
     return (
       <Page title={t('people.title')}>
         <div className="notice" role="status">
