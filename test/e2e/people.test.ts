@@ -184,6 +184,52 @@ describe('the people directory in the browser (issue 16, Done when)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('says when someone else changed the person meanwhile, and keeps a state its last coordinator', async () => {
+    const ecToken = await app.login('EC', 'admin');
+    const invited = await app.call('POST', '/api/people', {
+      token: ecToken,
+      body: {
+        organisation: 'AT',
+        role: 'coordinator',
+        name: 'Lena Huber',
+        email: 'lena.huber@bmi.at.example',
+        language: 'en',
+      },
+    });
+    expect(invited.status).toBe(201);
+    const admin = await signIn('European Commission', 'Administrator');
+    await admin.goto(`${app.baseUrl}/people?organisation=AT`);
+    await rowOf(admin, 'Lena Huber').getByRole('button', { name: 'Change Lena Huber' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Change Lena Huber' });
+    await dialog.getByLabel('Name', { exact: true }).fill('Lena Maria Huber');
+
+    // Meanwhile someone else saves a change: this one is refused, said, and the latest is offered.
+    const meanwhile = await app.call('PUT', `/api/people/${invited.json.id}`, {
+      token: ecToken,
+      body: { version: 1, role: 'coordinator', name: 'Lena Huber-Gruber', language: 'fr' },
+    });
+    expect(meanwhile.status).toBe(200);
+    await dialog.getByRole('button', { name: 'Save the change' }).click();
+    await dialog.getByRole('alert').getByText('Someone changed this person meanwhile').waitFor();
+    await dialog.getByRole('button', { name: 'Show the latest version' }).click();
+    expect(await dialog.getByLabel('Name', { exact: true }).inputValue()).toBe('Lena Huber-Gruber');
+    expect(await dialog.getByLabel('Language', { exact: true }).inputValue()).toBe('fr');
+
+    // The state's only coordinator cannot become an editor: the form says what to do instead.
+    await dialog.getByLabel('Role', { exact: true }).selectOption({ label: 'Editor' });
+    await dialog.getByRole('button', { name: 'Save the change' }).click();
+    await dialog.getByText('This is the last active coordinator of the state.', { exact: false }).waitFor();
+    await expectNoSeriousViolations(admin);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await rowOf(admin, 'Lena Huber-Gruber').getByRole('cell', { name: 'Coordinator' }).waitFor();
+    // Nor can she be disabled: no such button.
+    expect(
+      await rowOf(admin, 'Lena Huber-Gruber')
+        .getByRole('button', { name: /^Disable/ })
+        .count(),
+    ).toBe(0);
+  });
+
   it('keeps My account preferences: saved, shown back after a reload, the page in the chosen language', async () => {
     const page = await signIn('Germany', 'Reader');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My account' }).click();

@@ -57,6 +57,9 @@ export function PeoplePage() {
   }
 
   const shown = opened ?? lastOpened.current;
+  // The person being changed, as the list now has them: after a refused save the form offers that version.
+  const latest = (person: Person) =>
+    list.data?.pages.flatMap((page) => page.items).find((item) => item.id === person.id) ?? person;
   return (
     <ListPage
       title={t('people.title')}
@@ -85,7 +88,7 @@ export function PeoplePage() {
         <>
           <PersonFormDialog
             open={opened?.kind === 'invite' || opened?.kind === 'edit'}
-            person={shown.kind === 'edit' ? shown.person : undefined}
+            person={shown.kind === 'edit' ? latest(shown.person) : undefined}
             organisation={organisation}
             chooseOrganisation={anyOrganisation}
             onClose={() => setOpened(null)}
