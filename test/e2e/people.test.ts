@@ -171,6 +171,11 @@ describe('the people directory in the browser (issue 16, Done when)', () => {
     await ben
       .getByText('Your account has been disabled, so you were signed out.', { exact: false })
       .waitFor();
+    // Nor can they sign in again while disabled.
+    await ben.getByLabel('A person of the directory, by e-mail address').check();
+    await ben.getByLabel('E-mail address', { exact: true }).fill(editor.email);
+    await ben.getByRole('button', { name: 'Sign in' }).click();
+    await ben.getByRole('alert').getByText(`The account of ${editor.email} is disabled.`).waitFor();
 
     // All of it audited, with who did it.
     const ecToken = await app.login('EC', 'admin');
