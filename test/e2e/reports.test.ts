@@ -4,6 +4,7 @@ import { semesterIdAt } from '#shared/semesters.ts';
 import { handler as draftAnnualSummary } from '../../functions/handlers/draft-annual-summary.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { expectNoSeriousViolations, launchBrowser, signInThroughPage } from '../support/browser.ts';
+import { notifySecondment } from '../support/seed.ts';
 
 let app: TestApp;
 let browser: Browser;
@@ -33,29 +34,8 @@ const values = {
 };
 
 /** A notified secondment of `state` to Burkina Faso, seeded through the API as the state's editor. */
-async function seedSecondment(state: string, city: string): Promise<void> {
-  const token = await app.login(state, 'editor');
-  const created = await app.call('POST', '/api/secondments', {
-    token,
-    body: {
-      hostCountry: NETWORK,
-      post: { city, mission: 'embassy' },
-      authority: 'Police',
-      officer: { name: 'Officer' },
-      startDate: LAST_YEAR,
-      tasks: ['flows', 'routes'],
-      taskDescription: '',
-      regionalCoverage: [],
-      languages: [],
-    },
-  });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const notified = await app.call('POST', `/api/secondments/${created.json.id}/notify`, {
-    token,
-    body: { version: 1 },
-  });
-  expect(notified.status, JSON.stringify(notified.json)).toBe(200);
-}
+const seedSecondment = (state: string, city: string) =>
+  notifySecondment(app, { state, hostCountry: NETWORK, city, startDate: LAST_YEAR });
 
 /** A contribution saved by the state's editor and submitted by its coordinator. */
 async function contribute(state: string): Promise<void> {
@@ -177,11 +157,14 @@ describe('semester reports, from the close to the finalised report', () => {
       true,
     );
 
-    // The files: signed links that answer.
+    // The files: lasting links that answer, signed on the way (test/e2e/roles.test.ts follows them further).
     const pdf = de.getByRole('link', { name: /^PDF/ });
-    const pdfAnswer = await fetch((await pdf.getAttribute('href')) ?? '');
-    expect(pdfAnswer.status).toBe(200);
-    expect(pdfAnswer.headers.get('content-type')).toBe('application/pdf');
+    expect(await pdf.getAttribute('href')).toBe(`/semesters/${current}/reports/${NETWORK}/files/1/pdf`);
+    const pdfAnswer = de.context().waitForEvent('response', {
+      predicate: (response) => response.headers()['content-type'] === 'application/pdf',
+    });
+    await pdf.click();
+    expect((await pdfAnswer).status()).toBe(200);
     for (const name of [/^Word \(DOCX\)/, /^Web page \(HTML\)/, /^Data \(JSON\)/]) {
       expect(await de.getByRole('link', { name }).getAttribute('target')).toBe('_blank');
     }

@@ -102,6 +102,13 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/** The states the semester page (`GET /api/semesters/{id}`) calls late in one network. */
+async function semesterPageLate(networkId: string): Promise<string[]> {
+  const detail = await app.call('GET', `/api/semesters/${current}`, { token: tokens['EC:admin'] });
+  expect(detail.status).toBe(200);
+  return detail.json.networks.find((n: { networkId: string }) => n.networkId === networkId)?.late;
+}
+
 describe('semester close and report generation', () => {
   it('closes once when asked twice at once, and generates one report per network, the failed one on retry', async () => {
     // S3 refuses the first upload of GH's files: that report must not be recorded until the retry.
@@ -156,6 +163,9 @@ describe('semester close and report generation', () => {
     expect(report.json.allowed).toEqual(['assess', 'finalise']);
     const json = (await (await fetch(report.json.formats.json)).json()) as ReportDocument;
     expect(json.annex).toEqual({ contributed: ['DE'], missing: ['FR'], late: ['FR'] });
+    expect(await semesterPageLate('BF'), 'late on the semester page as in the annex').toEqual(
+      json.annex.late,
+    );
     expect(json.sections.find((s) => s.id === 'C')?.figures[0]).toMatchObject({
       total: 7,
       byState: { DE: 7 },
@@ -260,6 +270,9 @@ describe('semester close and report generation', () => {
     expect(report.json.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     const json = (await (await fetch(report.json.formats.json)).json()) as ReportDocument;
     expect(json.annex).toEqual({ contributed: ['DE', 'FR'], missing: [], late: ['FR'] });
+    expect(await semesterPageLate('BF'), 'late on the semester page as in the annex').toEqual(
+      json.annex.late,
+    );
     const first = await app.call('GET', `/api/semesters/${current}/reports/BF?version=1`, {
       token: tokens['EC:admin'],
     });

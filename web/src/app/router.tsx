@@ -7,6 +7,7 @@ import { SignInPage } from '../features/auth/components/SignInPage.tsx';
 import { OutstandingContributionsPanel } from '../features/contributions/components/OutstandingContributionsPanel.tsx';
 import { DashboardPage } from '../features/dashboard/components/DashboardPage.tsx';
 import { LatestNotifications } from '../features/feed/components/LatestNotifications.tsx';
+import { dashboardLoader } from './routes/dashboard-loader.ts';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import { RootLayout } from './routes/RootLayout.tsx';
 import { RouteErrorPage, RouteLoadError } from './routes/RouteErrorPage.tsx';
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
           // The app is where features meet: the contributions' and the feed's panels join the dashboard here.
           {
             path: paths.dashboard,
+            loader: dashboardLoader,
             element: (
               <DashboardPage
                 panels={
@@ -124,6 +126,10 @@ export const router = createBrowserRouter([
           {
             path: paths.report,
             lazy: async () => ({ Component: (await reportPages()).ReportPage }),
+          },
+          {
+            path: paths.reportFile,
+            lazy: async () => ({ Component: (await reportPages()).ReportFilePage }),
           },
           {
             path: paths.annualSummary,

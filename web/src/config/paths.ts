@@ -23,6 +23,8 @@ export const paths = {
   reports: '/reports',
   semesterReports: '/semesters/:id/reports',
   report: '/semesters/:id/reports/:net',
+  /** One file of a report version: a lasting address (the API signs a fresh link on each visit). */
+  reportFile: '/semesters/:id/reports/:net/files/:version/:format',
   annualSummary: '/annual-summaries/:year',
   people: '/people',
   account: '/account',
@@ -85,6 +87,14 @@ export function semesterReportsPath(id: string): string {
 export function reportPath(semester: string, networkId: string, version?: number): string {
   const path = `${semesterReportsPath(semester)}/${encodeURIComponent(networkId)}`;
   return version === undefined ? path : `${path}?version=${version}`;
+}
+
+/**
+ * The lasting address of one file of a report version (`/semesters/2026-H1/reports/TR/files/2/pdf`): it
+ * carries no signature, so a copied link works whenever, for anyone who may read that version.
+ */
+export function reportFilePath(semester: string, networkId: string, version: number, format: string): string {
+  return `${semesterReportsPath(semester)}/${encodeURIComponent(networkId)}/files/${version}/${encodeURIComponent(format)}`;
 }
 
 /** The Commission's annual summary of the networks for one year (`/annual-summaries/2026`). */

@@ -31,6 +31,11 @@ export class ApiError extends Error {
   get isTransient(): boolean {
     return this.status === 0 || this.status >= 500;
   }
+
+  /** Refused (403): the caller's organisation or role may not; asking again changes nothing. */
+  get isForbidden(): boolean {
+    return this.status === 403;
+  }
 }
 
 let onUnauthenticated: (code: ApiError['code']) => void = () => {};

@@ -16,7 +16,10 @@ function isInstitution(code: string): code is InstitutionCode {
   return (institutionCodes as readonly string[]).includes(code);
 }
 
-/** Returns a function naming an organisation code (`DE`, `EC`, ...) in the current UI language. */
+/**
+ * Returns a function naming an organisation code (`DE`, `EC`, ...) in the current UI language; text
+ * that is no code (an organiser typed as words) comes back as it is.
+ */
 export function useOrganisationName(): (code: string) => string {
   const { t, i18n } = useTranslation();
   return (code) => (isInstitution(code) ? t(`organisations.${code}`) : countryName(code, i18n.language));

@@ -6,7 +6,10 @@ import { meQuery } from '../../lib/me.ts';
 import { useSessionToken } from '../../lib/session.ts';
 import { navigationFor } from '../navigation.ts';
 
-/** Every route's frame; navigation and the account appear once signed in. */
+/**
+ * Every route's frame; once signed in, the account and the menu entries the person can use (by the
+ * capabilities of `GET /api/me`, which the signed-in routes' loader reads first).
+ */
 export function RootLayout() {
   const signedIn = useSessionToken() !== null;
   // The menu entries that need a capability wait for `me`; signed out, nothing is asked.

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRevalidator, useRouteError } from 'react-router';
 import { Page } from '../../components/layout/Page.tsx';
+import { isRefusal, NotAllowed } from '../../components/ui/ErrorState.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { ApiError } from '../../lib/api-client.ts';
 import { useErrorMessage } from '../../lib/error-message.ts';
@@ -24,8 +25,9 @@ export function RouteErrorPage() {
 
 /**
  * A signed-in page whose data could not be read (its loader, or a query it waits for, failed), shown
- * inside the layout: what went wrong, and "Try again", which runs the loaders again. Anything else
- * (a fault of the page itself) goes on to the plain error page above.
+ * inside the layout: what went wrong, and "Try again", which runs the loaders again; a refusal (403)
+ * reads as not allowed, with nothing to retry. Anything else (a fault of the page itself) goes on to
+ * the plain error page above.
  */
 export function RouteLoadError() {
   const { t } = useTranslation();
@@ -33,6 +35,13 @@ export function RouteLoadError() {
   const error = useRouteError();
   const revalidator = useRevalidator();
   if (!(error instanceof ApiError)) throw error;
+  if (isRefusal(error)) {
+    return (
+      <Page title={t('errors.notAllowed')}>
+        <NotAllowed error={error} untitled />
+      </Page>
+    );
+  }
   return (
     <Page title={t('errors.loadFailed')}>
       <div className="notice notice--error" role="alert">

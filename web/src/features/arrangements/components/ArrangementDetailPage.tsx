@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
 import { Dialog } from '../../../components/ui/Dialog.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadError } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { type Outcome, OutcomeRegion, SuccessNotice, useOutcome } from '../../../components/ui/Outcome.tsx';
 import { Section } from '../../../components/ui/Section.tsx';
@@ -25,7 +25,6 @@ import { ArrangementStatus } from './ArrangementStatus.tsx';
 /** `/arrangements/:id`: one arrangement, who has accepted it, and accepting or withdrawing per `allowed`. */
 export function ArrangementDetailPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const { id = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -52,9 +51,9 @@ export function ArrangementDetailPage() {
     }
     return (
       <Page title={t('arrangements.detail.fallbackTitle')}>
-        <ErrorState
+        <LoadError
           title={t('errors.loadFailed')}
-          message={describeError(arrangement.error)}
+          error={arrangement.error}
           onRetry={() => void arrangement.refetch()}
         />
       </Page>

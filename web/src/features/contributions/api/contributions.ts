@@ -42,13 +42,14 @@ export function useContribution(ref: ContributionRef) {
 }
 
 /** The caller's state's contributions still to submit this semester (`GET /api/contributions/outstanding`). */
+export const outstandingContributionsQuery = queryOptions({
+  queryKey: contributionKeys.outstanding(),
+  queryFn: ({ signal }) => callEndpoint(endpoints.outstandingContributions, { signal }),
+  staleTime: 30_000,
+});
+
 export function useOutstandingContributions(enabled: boolean) {
-  return useQuery({
-    queryKey: contributionKeys.outstanding(),
-    queryFn: ({ signal }) => callEndpoint(endpoints.outstandingContributions, { signal }),
-    enabled,
-    staleTime: 30_000,
-  });
+  return useQuery({ ...outstandingContributionsQuery, enabled });
 }
 
 /** After any change: the answer is the contribution as it now is; the outstanding list is read again. */

@@ -104,7 +104,7 @@ export function NetworkRecords({ source, records }: { source: RecordSource; reco
         (training) => [
           date(training.date),
           t(`contributions.records.trainingKinds.${training.kind}`),
-          list(training.organisers),
+          states(training.organisers),
           formatNumber(training.participantCount, language),
           summary(training.topics, training.summary),
         ],

@@ -1,11 +1,10 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadError } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { contributionPath, paths } from '../../../config/paths.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
 import { useOutstandingContributions } from '../api/contributions.ts';
 import { useNetworkName } from '../utils/display.ts';
@@ -17,7 +16,6 @@ import { useNetworkName } from '../utils/display.ts';
 export function OutstandingContributions() {
   const { t } = useTranslation();
   const headingId = useId();
-  const describeError = useErrorMessage();
   const organisationName = useOrganisationName();
   const networkName = useNetworkName();
   const me = useSignedInMe();
@@ -29,9 +27,9 @@ export function OutstandingContributions() {
   let content: ReactNode;
   if (outstanding.error) {
     content = (
-      <ErrorState
+      <LoadError
         title={t('contributions.outstanding.loadFailed')}
-        message={describeError(outstanding.error)}
+        error={outstanding.error}
         onRetry={() => void outstanding.refetch()}
       />
     );

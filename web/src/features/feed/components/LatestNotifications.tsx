@@ -3,32 +3,34 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FeedEntry, FeedKind } from '#shared/feed.ts';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadError } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { paths, secondmentPath } from '../../../config/paths.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
-import { useLatestNotifications } from '../api/feed.ts';
+import { useSignedInMe } from '../../../lib/me.ts';
+import { receivesNotifications, useLatestNotifications } from '../api/feed.ts';
 
 /**
  * "Latest notifications": what other states notified, amended, ended or withdrew, as sentences in the
- * UI language ("France notified a secondment to Türkiye"), each linking to the secondment.
+ * UI language ("France notified a secondment to Türkiye"), each linking to the secondment. Only for
+ * those who receive secondment notifications: the Parliament and the EBCG Agency get no empty panel.
  */
 export function LatestNotifications() {
+  const me = useSignedInMe();
+  if (!receivesNotifications(me)) return null;
+  return <NotificationsCard />;
+}
+
+function NotificationsCard() {
   const { t } = useTranslation();
   const headingId = useId();
-  const describeError = useErrorMessage();
   const feed = useLatestNotifications();
 
   let content: ReactNode;
   if (feed.error) {
     content = (
-      <ErrorState
-        title={t('feed.loadFailed')}
-        message={describeError(feed.error)}
-        onRetry={() => void feed.refetch()}
-      />
+      <LoadError title={t('feed.loadFailed')} error={feed.error} onRetry={() => void feed.refetch()} />
     );
   } else if (!feed.data) {
     content = <LoadingState label={t('feed.loading')} />;

@@ -69,7 +69,8 @@ function useActivityDetails(): (activity: Activity) => Detail[] {
               ? t(`networks.trainingKinds.${fields.kind}`)
               : text(fields.kind),
           },
-          { term: label('organisers'), value: join(list(fields.organisers)) },
+          // Organisers are typed freely: an organisation's code (DE, EBCG) is named, words are kept.
+          { term: label('organisers'), value: states(fields.organisers) },
           { term: label('participantCount'), value: String(fields.participantCount ?? '') },
         );
         break;

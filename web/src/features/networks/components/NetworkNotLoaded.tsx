@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadError } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import type { Loadable } from '../../../components/ui/QueryResult.tsx';
 import { paths } from '../../../config/paths.ts';
@@ -43,11 +43,7 @@ export function NetworkNotLoaded({
   }
   return (
     <Page title={title}>
-      <ErrorState
-        title={t('errors.loadFailed')}
-        message={describeError(error)}
-        onRetry={() => void network.refetch()}
-      />
+      <LoadError title={t('errors.loadFailed')} error={error} onRetry={() => void network.refetch()} />
     </Page>
   );
 }

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadError, NotAllowed } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
@@ -10,7 +10,6 @@ import { paths, reportPath, semesterReportsPath } from '../../../config/paths.ts
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatInstant } from '../../../lib/dates.ts';
 import { nameCollator, useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { intlLocale } from '../../../lib/i18n.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
 import { type AnnualSummary, reportKeys, useAnnualSummary } from '../api/reports.ts';
@@ -28,7 +27,6 @@ const sum = (figures: Figures) => Object.values(figures).reduce((total, value) =
 /** `/annual-summaries/:year`: the Commission's annual summary of the networks, drafted from the year's reports. */
 export function AnnualSummaryPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const { year = '' } = useParams();
   const valid = /^\d{4}$/.test(year);
   const summary = useAnnualSummary(year, valid);
@@ -64,16 +62,11 @@ export function AnnualSummaryPage() {
             </p>
           </div>
         )}
-        {status === 403 && (
-          <div className="notice">
-            <h2 className="notice__title">{t('reports.annual.forbiddenTitle')}</h2>
-            <p>{t('reports.annual.forbidden')}</p>
-          </div>
-        )}
+        {status === 403 && <NotAllowed error={error} reason={t('reports.annual.forbidden')} />}
         {status !== 404 && status !== 403 && (
-          <ErrorState
+          <LoadError
             title={t('reports.annual.loadFailed')}
-            message={describeError(error)}
+            error={error}
             onRetry={() => void summary.refetch()}
           />
         )}

@@ -15,6 +15,11 @@ const FRESH_FOR_MS = 25_000;
 interface FileLinksProps {
   /** The signed links, by format; a format absent here is not offered. */
   links: Partial<Record<FileFormat, string>>;
+  /**
+   * The files' lasting addresses (the app's own, with no signature), shown and copied instead of the
+   * signed links where the files have them; a click still opens a freshly signed link.
+   */
+  lasting?: Partial<Record<FileFormat, string>>;
   /** When the links were read (TanStack Query's `dataUpdatedAt`). */
   readAt: number;
   /** Reads the links again; resolves to the fresh ones (or undefined when that failed). */
@@ -27,11 +32,12 @@ interface FileLinksProps {
  * The files of a report or summary, as links opening in a new tab (the files are served "inline": the
  * browser shows a PDF, HTML or JSON, and saves a DOCX). Links are followed fresh: see FRESH_FOR_MS.
  */
-export function FileLinks({ links, readAt, refresh, label }: FileLinksProps) {
+export function FileLinks({ links, lasting, readAt, refresh, label }: FileLinksProps) {
   const { t } = useTranslation();
 
   const follow = async (event: MouseEvent<HTMLAnchorElement>, format: FileFormat) => {
-    if (Date.now() - readAt < FRESH_FOR_MS) return;
+    // A signed link read just now is followed as it is; a lasting address is signed on the way.
+    if (!lasting?.[format] && Date.now() - readAt < FRESH_FOR_MS) return;
     event.preventDefault();
     // Opened now, while the click still counts as the person's: a window opened after the request
     // would be taken for a pop-up. It cannot reach back to this page (opener cleared).
@@ -54,7 +60,7 @@ export function FileLinks({ links, readAt, refresh, label }: FileLinksProps) {
         <li key={format}>
           <a
             className="file-links__link"
-            href={links[format]}
+            href={lasting?.[format] ?? links[format]}
             target="_blank"
             rel="noopener noreferrer"
             onClick={(event) => void follow(event, format)}

@@ -1,8 +1,7 @@
 import { type FocusEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadError } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useReportHtml } from '../api/reports.ts';
 
 /**
@@ -25,7 +24,6 @@ export function ReportFrame({
   title: string;
 }) {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const html = useReportHtml(semester, networkId, version);
   const frame = useRef<HTMLIFrameElement>(null);
   const box = useRef<HTMLElement>(null);
@@ -42,9 +40,9 @@ export function ReportFrame({
 
   if (html.error) {
     return (
-      <ErrorState
+      <LoadError
         title={t('reports.frame.loadFailed')}
-        message={describeError(html.error)}
+        error={html.error}
         onRetry={() => void html.refetch()}
       />
     );

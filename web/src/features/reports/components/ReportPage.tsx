@@ -4,15 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isSemesterId } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadError } from '../../../components/ui/ErrorState.tsx';
 import { type Fact, Facts } from '../../../components/ui/Facts.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { Section } from '../../../components/ui/Section.tsx';
-import { reportPath, semesterReportsPath } from '../../../config/paths.ts';
+import { reportFilePath, reportPath, semesterReportsPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatInstant } from '../../../lib/dates.ts';
 import { useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
 import { useSignedInReference } from '../../../lib/reference.ts';
 import { type Report, reportQuery, useReport } from '../api/reports.ts';
@@ -37,7 +36,6 @@ function versionParam(value: string | null): number | undefined {
  */
 export function ReportPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const { id: semester = '', net: networkId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const version = versionParam(params.get('version'));
@@ -65,21 +63,14 @@ export function ReportPage() {
   if (report.error) {
     const error = report.error;
     const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
-    const forbidden = error instanceof ApiError && error.status === 403;
     return (
       <Page title={title}>
         {back}
         {missing && <p>{t('reports.report.notFound', { id: semester })}</p>}
-        {forbidden && (
-          <div className="notice">
-            <h2 className="notice__title">{t('reports.report.forbiddenTitle')}</h2>
-            <p>{describeError(error)}</p>
-          </div>
-        )}
-        {!missing && !forbidden && (
-          <ErrorState
+        {!missing && (
+          <LoadError
             title={t('reports.report.loadFailed')}
-            message={describeError(error)}
+            error={error}
             onRetry={() => void report.refetch()}
           />
         )}
@@ -217,14 +208,24 @@ function ReportFacts({ report }: { report: Report }) {
   );
 }
 
-/** The files of the version shown; the links are signed for a few minutes and read afresh when old. */
+/**
+ * The files of the version shown, at their lasting addresses (which a person may copy and share); a
+ * click opens a link the API signs for a few minutes, read afresh.
+ */
 function ReportFiles({ report, version }: { report: Report; version: number | undefined }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const query = useReport(report.semester, report.networkId, version);
+  const lasting = Object.fromEntries(
+    Object.keys(report.formats).map((format) => [
+      format,
+      reportFilePath(report.semester, report.networkId, report.version, format),
+    ]),
+  );
   return (
     <FileLinks
       links={report.formats}
+      lasting={lasting}
       readAt={query.dataUpdatedAt}
       label={t('reports.files.reportLabel', { version: report.version })}
       refresh={async () => {

@@ -4,13 +4,12 @@ import { Link, useParams } from 'react-router';
 import type { Me } from '#shared/api/schemas.ts';
 import { isSemesterId, semester as semesterDates } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadError } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { annualSummaryPath, paths, reportPath, semesterPath } from '../../../config/paths.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { nameCollator, useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
 import { type SemesterSummary, useSemesters } from '../../../lib/semesters.ts';
 import { generationComplete, type ReportList, type ReportSummary, useReportList } from '../api/reports.ts';
@@ -27,7 +26,6 @@ import { ReportStatus } from './ReportStatus.tsx';
 export function SemesterReportsPage() {
   const { t, i18n } = useTranslation();
   const { language } = i18n;
-  const describeError = useErrorMessage();
   const { id = '' } = useParams();
   const semesters = useSemesters();
   const reports = useReportList(id);
@@ -57,9 +55,9 @@ export function SemesterReportsPage() {
     return (
       <Page title={title}>
         {back}
-        <ErrorState
+        <LoadError
           title={t('reports.semester.loadFailed')}
-          message={describeError(failed)}
+          error={failed}
           onRetry={() => {
             if (semesters.isError) void semesters.refetch();
             if (reports.isError) void reports.refetch();

@@ -6,12 +6,11 @@ import { type Secondment, type SecondmentPhase, secondmentPhases } from '#shared
 import { Page } from '../../../components/layout/Page.tsx';
 import { FilterForm, FilterSelect, filterParams } from '../../../components/list/FilterForm.tsx';
 import { ListCount, ListPage } from '../../../components/list/ListPage.tsx';
+import { isRefusal, NotAllowed } from '../../../components/ui/ErrorState.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { paths, secondmentPath } from '../../../config/paths.ts';
-import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
 import { useHostCountryOptions } from '../../../lib/reference.ts';
 import { type SecondmentListFilter, useSecondmentList } from '../api/secondments.ts';
@@ -45,7 +44,6 @@ function filtersFrom(params: URLSearchParams): Filters {
  */
 export function SecondmentListPage() {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   const me = useSignedInMe();
   const [params, setParams] = useSearchParams();
   const seesDrafts = me.capabilities.includes('secondments.drafts');
@@ -58,13 +56,11 @@ export function SecondmentListPage() {
   const list = useSecondmentList(listFilter);
 
   // An organisation that does not receive notifications (Parliament, EBCG): say so, with nothing to filter or retry.
-  if (list.error instanceof ApiError && list.error.status === 403) {
+  if (isRefusal(list.error)) {
     return (
       <Page title={t('secondments.list.title')}>
         <p>{t('secondments.list.intro')}</p>
-        <div className="notice" role="status">
-          <p>{describeError(list.error)}</p>
-        </div>
+        <NotAllowed error={list.error} />
       </Page>
     );
   }

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadError } from '../../../components/ui/ErrorState.tsx';
 import { paths } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 
 /**
  * A secondment that could not be read: "not found" (a wrong address, or another state's draft, which
@@ -12,7 +11,6 @@ import { useErrorMessage } from '../../../lib/error-message.ts';
  */
 export function SecondmentLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
-  const describeError = useErrorMessage();
   if (error instanceof ApiError && error.status === 404) {
     return (
       <Page title={t('secondments.detail.notFoundTitle')}>
@@ -25,7 +23,7 @@ export function SecondmentLoadError({ error, onRetry }: { error: unknown; onRetr
   }
   return (
     <Page title={t('secondments.detail.fallbackTitle')}>
-      <ErrorState title={t('errors.loadFailed')} message={describeError(error)} onRetry={onRetry} />
+      <LoadError title={t('errors.loadFailed')} error={error} onRetry={onRetry} />
     </Page>
   );
 }

@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isSemesterId, semester } from '#shared/semesters.ts';
 import { Page } from '../../../components/layout/Page.tsx';
-import { ErrorState } from '../../../components/ui/ErrorState.tsx';
+import { LoadError } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
 import { Section } from '../../../components/ui/Section.tsx';
 import { contributionPath, paths, semesterReportsPath } from '../../../config/paths.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCalendarDate, formatInstant } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
-import { useErrorMessage } from '../../../lib/error-message.ts';
 import { useSignedInMe } from '../../../lib/me.ts';
 import { useSemester } from '../api/semesters.ts';
 import { phaseOf } from '../utils/phase.ts';
@@ -21,7 +20,6 @@ import { SemesterStatus } from './SemesterStatus.tsx';
 export function SemesterDetailPage() {
   const { t, i18n } = useTranslation();
   const { language } = i18n;
-  const describeError = useErrorMessage();
   const organisationName = useOrganisationName();
   const { id = '' } = useParams();
   const detail = useSemester(id);
@@ -43,9 +41,9 @@ export function SemesterDetailPage() {
         {notFound ? (
           <p>{t('semesters.detail.notFound')}</p>
         ) : (
-          <ErrorState
+          <LoadError
             title={t('errors.loadFailed')}
-            message={describeError(detail.error)}
+            error={detail.error}
             onRetry={() => void detail.refetch()}
           />
         )}
