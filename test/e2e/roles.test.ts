@@ -90,7 +90,7 @@ function layoutShiftOf(page: Page): Promise<number> {
 describe('each role its own app', () => {
   it('the Parliament reads no Secondments menu, no notifications panel, and a refusal as not allowed', async () => {
     const ep = await signIn('European Parliament', 'Reader');
-    expect(await menuOf(ep)).toEqual(['Dashboard', 'Networks', 'Semesters', 'Reports']);
+    expect(await menuOf(ep)).toEqual(['Dashboard', 'Networks', 'Semesters', 'Reports', 'My account']);
     const main = ep.getByRole('main');
     await main.getByRole('region', { name: 'Who you are' }).waitFor();
     expect(await main.getByRole('region', { name: 'Latest notifications' }).count()).toBe(0);
@@ -112,13 +112,28 @@ describe('each role its own app', () => {
 
   it('the Commission admin and a state editor each see their own menu and panels', async () => {
     const ec = await signIn('European Commission', 'Administrator');
-    expect(await menuOf(ec)).toEqual(['Dashboard', 'Secondments', 'Networks', 'Semesters', 'Reports']);
+    expect(await menuOf(ec)).toEqual([
+      'Dashboard',
+      'Secondments',
+      'Networks',
+      'Semesters',
+      'Reports',
+      'People',
+      'My account',
+    ]);
     await ec.getByRole('region', { name: 'Latest notifications' }).waitFor();
     expect(await ec.getByRole('region', { name: 'My outstanding contributions' }).count()).toBe(0);
     await expectNoSeriousViolations(ec);
 
     const de = await signIn('Germany', 'Editor');
-    expect(await menuOf(de)).toEqual(['Dashboard', 'Secondments', 'Networks', 'Semesters', 'Reports']);
+    expect(await menuOf(de)).toEqual([
+      'Dashboard',
+      'Secondments',
+      'Networks',
+      'Semesters',
+      'Reports',
+      'My account',
+    ]);
     await de
       .getByRole('region', { name: 'My outstanding contributions' })
       .getByRole('link', { name: /Burkina Faso/ })
