@@ -108,18 +108,19 @@ async function signInPageAtNewBrowser(people: BrowserPeople): Promise<Page> {
 
 /**
  * A new person at a new browser (own sessionStorage and localStorage), signed in through the
- * sign-in page as a person would, landing on the dashboard.
+ * sign-in page as a person would, landing on the dashboard (its heading in the person's language).
  */
 export async function signInThroughPage(
   people: BrowserPeople,
   organisation: string,
   role: string,
+  dashboardHeading = 'Dashboard',
 ): Promise<Page> {
   const page = await signInPageAtNewBrowser(people);
   await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
   await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: dashboardHeading }).waitFor();
   return page;
 }
 
