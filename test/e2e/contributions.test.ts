@@ -1,14 +1,18 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brusselsDate, semesterIdAt } from '#shared/semesters.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { expectNoSeriousViolations, launchBrowser, signInThroughPage } from '../support/browser.ts';
+import {
+  browserPeople,
+  expectNoSeriousViolations,
+  launchBrowser,
+  signInThroughPage,
+} from '../support/browser.ts';
+import { notifySecondment } from '../support/seed.ts';
 
 let app: TestApp;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Uncaught errors in any page: a test fails on them, not only on what its assertions see. */
-const pageErrors: Error[] = [];
+const people = browserPeople(() => ({ browser, baseUrl: app.baseUrl }));
 
 const current = semesterIdAt(new Date());
 /** Secondments that started last year are active during the whole current semester. */
@@ -17,29 +21,8 @@ const contributionUrl = (network: string, state: string) =>
   `/semesters/${current}/networks/${network}/contributions/${state}`;
 
 /** A notified secondment of `state` to `hostCountry`, seeded through the API as the state's editor. */
-async function seedSecondment(state: string, hostCountry: string, city: string): Promise<void> {
-  const token = await app.login(state, 'editor');
-  const created = await app.call('POST', '/api/secondments', {
-    token,
-    body: {
-      hostCountry,
-      post: { city, mission: 'embassy' },
-      authority: 'Police',
-      officer: { name: 'Officer' },
-      startDate: LAST_YEAR,
-      tasks: ['flows', 'routes'],
-      taskDescription: '',
-      regionalCoverage: [],
-      languages: [],
-    },
-  });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const notified = await app.call('POST', `/api/secondments/${created.json.id}/notify`, {
-    token,
-    body: { version: 1 },
-  });
-  expect(notified.status, JSON.stringify(notified.json)).toBe(200);
-}
+const seedSecondment = (state: string, hostCountry: string, city: string) =>
+  notifySecondment(app, { state, hostCountry, city, startDate: LAST_YEAR });
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp({ serveWeb: true }), launchBrowser()]);
@@ -55,13 +38,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
 const signIn = (organisation: string, role: string): Promise<Page> =>
-  signInThroughPage({ browser, baseUrl: app.baseUrl, contexts, pageErrors }, organisation, role);
+  signInThroughPage(people(), organisation, role);
 
 function isFocused(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === element.ownerDocument.activeElement);

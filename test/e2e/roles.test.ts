@@ -1,15 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { semester, semesterIdAt } from '#shared/semesters.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { expectNoSeriousViolations, launchBrowser, signInThroughPage } from '../support/browser.ts';
+import {
+  browserPeople,
+  expectNoSeriousViolations,
+  launchBrowser,
+  openAtNewBrowser,
+  signInThroughPage,
+} from '../support/browser.ts';
 import { notifySecondment } from '../support/seed.ts';
 
 let app: TestApp;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Uncaught errors in any page: a test fails on them, not only on what its assertions see. */
-const pageErrors: Error[] = [];
+const people = browserPeople(() => ({ browser, baseUrl: app.baseUrl }));
 
 const current = semesterIdAt(new Date());
 const LAST_YEAR = `${Number(current.slice(0, 4)) - 1}-03-01`;
@@ -36,12 +40,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-const people = () => ({ browser, baseUrl: app.baseUrl, contexts, pageErrors });
 const signIn = (organisation: string, role: string): Promise<Page> =>
   signInThroughPage(people(), organisation, role);
 
@@ -219,11 +217,7 @@ describe('organisations as words', () => {
 
 /** A person at a new browser who follows a link they were sent: asked to sign in, then taken there. */
 async function followSignedOut(link: string, organisation: string, role: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${app.baseUrl}${link}`);
+  const page = await openAtNewBrowser(people(), link);
   await page.waitForURL(/\/sign-in\?returnTo=/);
   await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
   await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
