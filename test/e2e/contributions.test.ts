@@ -350,6 +350,87 @@ describe('a state contribution, from the dashboard to submission', () => {
   });
 });
 
+describe('nothing typed is lost', () => {
+  it('an entry not valid yet is saved as typed and shown back, with its problem, in another browser', async () => {
+    const url = contributionUrl('MA', 'ES');
+    const es = await signIn('Spain', 'Editor');
+    await es.goto(`${app.baseUrl}${url}`);
+    await es
+      .getByRole('heading', { level: 1, name: `Contribution of Spain: Morocco network, ${current}` })
+      .waitFor();
+    const exchange = es.getByRole('textbox', { name: /^Exchange of information and practice/ });
+    await exchange.fill('Weekly meetings at the Spanish consulate in Tanger.');
+    const returns = es.getByRole('textbox', { name: /^Returns facilitated \(required/ });
+    await returns.fill('fourteen');
+    await es.getByRole('button', { name: 'Add a row to “Flows”' }).click();
+    await es.getByRole('combobox', { name: 'Nationality, row 1' }).focus();
+    await pickCountry(es, es.getByRole('combobox', { name: 'Nationality, row 1' }), 'mali', 'Mali');
+    await es.getByRole('combobox', { name: 'Origin or transit, row 1' }).selectOption('transit');
+    await es.getByRole('textbox', { name: 'Estimated volume, row 1' }).fill('about 300');
+    await es.getByRole('combobox', { name: 'Trend, row 1' }).selectOption('stable');
+    const smuggling = es.getByRole('textbox', { name: 'Smuggling organisations and methods' });
+    await smuggling.fill('Typed after the entries not valid yet.');
+    await smuggling.blur();
+
+    // Saved all the same: the valid values as values, the others as typed, listed to correct.
+    await waitUntilSaved(es);
+    const bar = es.locator('.autosave-bar');
+    expect(await bar.getByText('2 entries to correct').count()).toBe(1);
+    const links = bar.getByRole('link');
+    expect(await links.allTextContents()).toEqual([
+      'Flows, row 1, Estimated volume: Enter a whole number, such as 25',
+      'Returns facilitated: Enter a whole number (0 if none)',
+    ]);
+    await links.nth(1).click();
+    expect(await isFocused(returns)).toBe(true);
+    await expectNoSeriousViolations(es);
+    const saved = await app.call('GET', `/api${url}`, { token: await app.login('ES', 'editor') });
+    expect(saved.json.values).toEqual({
+      'A2.text': 'Weekly meetings at the Spanish consulate in Tanger.',
+      'B3.text': 'Typed after the entries not valid yet.',
+    });
+    expect(saved.json.unsettled).toEqual({
+      'C.returnsFacilitated': 'fourteen',
+      'B1.flows.0.nationality': 'ML',
+      'B1.flows.0.originOrTransit': 'transit',
+      'B1.flows.0.estimatedVolume': 'about 300',
+      'B1.flows.0.trend': 'stable',
+    });
+
+    // Another browser (a colleague, another computer): every entry, the invalid ones as typed, with their message.
+    const other = await signIn('Spain', 'Coordinator');
+    await other.goto(`${app.baseUrl}${url}`);
+    const returnsThere = other.getByRole('textbox', { name: /^Returns facilitated \(required/ });
+    await returnsThere.waitFor();
+    expect(await returnsThere.inputValue()).toBe('fourteen');
+    expect(await returnsThere.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(returnsThere)).toContain('Enter a whole number (0 if none)');
+    const volume = other.getByRole('textbox', { name: 'Estimated volume, row 1' });
+    expect(await volume.inputValue()).toBe('about 300');
+    expect(await volume.getAttribute('aria-invalid')).toBe('true');
+    expect(await other.getByRole('combobox', { name: 'Nationality, row 1' }).inputValue()).toBe('Mali');
+    expect(await other.getByRole('combobox', { name: 'Trend, row 1' }).inputValue()).toBe('stable');
+    expect(
+      await other.getByRole('textbox', { name: 'Smuggling organisations and methods' }).inputValue(),
+    ).toBe('Typed after the entries not valid yet.');
+    expect(await other.locator('.autosave-bar').getByRole('link').count()).toBe(2);
+    await expectNoSeriousViolations(other);
+
+    // Corrected there: saved as values, nothing left to correct.
+    await volume.fill('300');
+    await returnsThere.fill('14');
+    await returnsThere.blur();
+    await waitUntilSaved(other);
+    expect(await other.locator('.autosave-bar').getByRole('link').count()).toBe(0);
+    const corrected = await app.call('GET', `/api${url}`, { token: await app.login('ES', 'editor') });
+    expect(corrected.json).not.toHaveProperty('unsettled');
+    expect(corrected.json.values).toMatchObject({
+      'C.returnsFacilitated': 14,
+      'B1.flows': [{ nationality: 'ML', originOrTransit: 'transit', estimatedVolume: 300, trend: 'stable' }],
+    });
+  });
+});
+
 describe('conflicts and locks', () => {
   it('when someone else saved meanwhile, reloads the latest version and puts the changes back over it', async () => {
     const url = contributionUrl('MA', 'DE');
