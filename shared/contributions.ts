@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { isCountryCode } from './reference/countries.ts';
 import {
+  isComputedFigure,
   type ReportTemplate,
   reportTemplate,
   type TableColumn,
@@ -41,7 +42,8 @@ function columnSchema(column: TableColumn): z.ZodType {
 }
 
 function fieldSchema(field: TemplateField, mode: ContributionMode): z.ZodType {
-  const required = mode === 'submission' && field.requiredForSubmission;
+  // A computed figure is the server's to set from the records on each save: nobody is asked for it.
+  const required = mode === 'submission' && field.requiredForSubmission && !isComputedFigure(field);
   switch (field.kind) {
     case 'narrative': {
       const text = z.string().max(field.maxLength, `At most ${field.maxLength} characters`);
@@ -87,7 +89,8 @@ export const MAX_UNSETTLED_LENGTH = 1000;
 export function unsettledLimit(template: ReportTemplate, path: string): number | undefined {
   for (const field of templateFields(template)) {
     if (path === field.id) {
-      if (field.kind === 'table') return undefined;
+      // Nothing is typed into a table as a whole, nor into a figure the records give.
+      if (field.kind === 'table' || isComputedFigure(field)) return undefined;
       return field.kind === 'narrative' ? field.maxLength * 2 : MAX_UNSETTLED_LENGTH;
     }
     if (field.kind !== 'table' || !path.startsWith(`${field.id}.`)) continue;

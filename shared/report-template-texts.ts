@@ -89,10 +89,16 @@ const en: Texts = {
   'C.returnsFacilitated': { label: 'Returns facilitated', help: 'A whole number; 0 if none.' },
   'C.trainingSessions': {
     label: 'Training sessions',
-    help: 'Sessions given or attended by your ILOs in this network.',
+    help: 'The training recorded for this network this semester.',
   },
-  'C.trainingParticipants': { label: 'Training participants', help: 'Participants in the sessions above.' },
-  'C.meetings': { label: 'Meetings', help: 'Network meetings your ILOs attended.' },
+  'C.trainingParticipants': {
+    label: 'Training participants',
+    help: 'Participants in the sessions above; change the records’ total if it does not fit your ILOs’ part.',
+  },
+  'C.meetings': {
+    label: 'Meetings',
+    help: 'The network meetings recorded this semester that your state attended.',
+  },
 };
 
 const fr: Texts = {
@@ -183,15 +189,15 @@ const fr: Texts = {
   'C.returnsFacilitated': { label: 'Retours facilités', help: 'Un nombre entier ; 0 s’il n’y en a pas.' },
   'C.trainingSessions': {
     label: 'Sessions de formation',
-    help: 'Sessions données ou suivies par vos officiers de liaison dans ce réseau.',
+    help: 'Les formations enregistrées pour ce réseau ce semestre.',
   },
   'C.trainingParticipants': {
     label: 'Participants aux formations',
-    help: 'Participants aux sessions ci-dessus.',
+    help: 'Participants aux sessions ci-dessus ; modifiez le total des enregistrements s’il ne correspond pas à la part de vos officiers de liaison.',
   },
   'C.meetings': {
     label: 'Réunions',
-    help: 'Réunions du réseau auxquelles vos officiers de liaison ont participé.',
+    help: 'Les réunions du réseau enregistrées ce semestre auxquelles votre État a participé.',
   },
 };
 

@@ -29,10 +29,23 @@ interface FieldBase {
   requiredForSubmission: boolean;
 }
 
+/**
+ * A figure the network's records already give (the meetings and trainings the same form lists), so
+ * that nobody counts them again: the records of `source` are counted, or their `sum` property added
+ * up; with `ofState`, only the records whose list in that property names the contributing state.
+ */
+export interface RecordFigure {
+  source: RecordSource;
+  ofState?: string;
+  sum?: string;
+  /** The state may change the figure (it then stands as typed); otherwise it is always the records'. */
+  editable: boolean;
+}
+
 export type TemplateField =
   | (FieldBase & { kind: 'narrative'; maxLength: number })
   | (FieldBase & { kind: 'table'; columns: readonly TableColumn[]; maxRows: number })
-  | (FieldBase & { kind: 'count' });
+  | (FieldBase & { kind: 'count'; fromRecords?: RecordFigure });
 
 export interface TemplateSection {
   /** Stable id used in data and links, e.g. `A1`. */
@@ -75,9 +88,10 @@ const table = (id: string, columns: TableColumn[], requiredForSubmission = false
   helpKey: `template.fields.${id}.help`,
 });
 
-const count = (id: string): TemplateField => ({
+const count = (id: string, fromRecords?: RecordFigure): TemplateField => ({
   id,
   kind: 'count',
+  ...(fromRecords ? { fromRecords } : {}),
   // Figures are summed over contributions: a missing one would make a total wrong, so all are required (0 is fine).
   requiredForSubmission: true,
   labelKey: `template.fields.${id}.label`,
@@ -157,9 +171,9 @@ export const reportTemplateV1: ReportTemplate = {
       count('C.personsNotBoarded'),
       count('C.fraudulentDocuments'),
       count('C.returnsFacilitated'),
-      count('C.trainingSessions'),
-      count('C.trainingParticipants'),
-      count('C.meetings'),
+      count('C.trainingSessions', { source: 'trainings', editable: false }),
+      count('C.trainingParticipants', { source: 'trainings', sum: 'participantCount', editable: true }),
+      count('C.meetings', { source: 'meetings', ofState: 'participants', editable: false }),
     ]),
   ],
 };
@@ -174,4 +188,52 @@ export function reportTemplate(version: number): ReportTemplate | undefined {
 
 export function templateFields(template: ReportTemplate): TemplateField[] {
   return template.sections.flatMap((s) => s.fields);
+}
+
+/** A figure that is always the records' (nobody types it): the server sets it on each save and submission. */
+export function isComputedFigure(field: TemplateField): boolean {
+  return field.kind === 'count' && field.fromRecords !== undefined && !field.fromRecords.editable;
+}
+
+/** The network's records by source, as a contribution carries them. */
+export type NetworkRecordsBySource = Readonly<Partial<Record<RecordSource, readonly unknown[]>>>;
+
+/** The figure the records give for a state's contribution (undefined: the field is not drawn from records). */
+export function recordFigure(
+  field: TemplateField,
+  records: NetworkRecordsBySource,
+  state: string,
+): number | undefined {
+  if (field.kind !== 'count' || !field.fromRecords) return undefined;
+  const { source, ofState, sum } = field.fromRecords;
+  // An activity keeps what was recorded under `fields`; an arrangement is the record itself.
+  const property = (record: unknown, name: string): unknown => {
+    if (typeof record !== 'object' || record === null) return undefined;
+    const { fields } = record as { fields?: unknown };
+    const data = typeof fields === 'object' && fields !== null ? fields : record;
+    return (data as Record<string, unknown>)[name];
+  };
+  const counted = (records[source] ?? []).filter((record) => {
+    if (!ofState) return true;
+    const states = property(record, ofState);
+    return Array.isArray(states) && states.includes(state);
+  });
+  if (!sum) return counted.length;
+  return counted.reduce((total: number, record) => {
+    const value = property(record, sum);
+    return total + (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+  }, 0);
+}
+
+/** The values with every computed figure set from the records (whatever was sent for it). */
+export function withComputedFigures<V extends Record<string, unknown>>(
+  template: ReportTemplate,
+  values: V,
+  records: NetworkRecordsBySource,
+  state: string,
+): V {
+  const computed = templateFields(template)
+    .filter(isComputedFigure)
+    .map((field) => [field.id, recordFigure(field, records, state)] as const);
+  return computed.length === 0 ? values : { ...values, ...Object.fromEntries(computed) };
 }

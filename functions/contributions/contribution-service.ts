@@ -5,7 +5,11 @@ import {
   type UnsettledEntries,
   unsettledFieldId,
 } from '#shared/contributions.ts';
-import { currentReportTemplateVersion, reportTemplate } from '#shared/report-templates.ts';
+import {
+  currentReportTemplateVersion,
+  reportTemplate,
+  withComputedFigures,
+} from '#shared/report-templates.ts';
 import { daysLeftInSemester, semesterIdAt } from '#shared/semesters.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
 import type { Caller } from '../lib/caller.ts';
@@ -58,6 +62,28 @@ async function context(semesterId: string, networkId: string, state: string) {
 
 type Context = Awaited<ReturnType<typeof context>>;
 
+/** The network's records that feed the template's record sections read-only: nobody retypes them. */
+function recordsOf(network: Context['network']) {
+  return {
+    meetings: network.activities.filter((a) => a.kind === 'meeting'),
+    trainings: network.activities.filter((a) => a.kind === 'training'),
+    carrier_positions: network.activities.filter((a) => a.kind === 'carrier_position'),
+    contacts: network.activities.filter((a) => a.kind === 'contact'),
+    arrangements: network.arrangements,
+  };
+}
+
+/** The values with the figures the records give, as they stand now (set again on each save and submission). */
+function withFiguresOfRecords(
+  templateVersion: number,
+  values: ContributionValues,
+  ctx: Context,
+  state: string,
+) {
+  const template = reportTemplate(templateVersion);
+  return template ? withComputedFigures(template, values, recordsOf(ctx.network), state) : values;
+}
+
 /** What the policy looks at, from what the use case loaded. */
 const situationOf = ({ semester, network, record }: Context): ContributionSituation => ({
   semesterStatus: semester.status,
@@ -87,14 +113,7 @@ function present(
     ...(record?.savedAt ? { savedAt: record.savedAt } : {}),
     ...(record?.submittedAt ? { submittedAt: record.submittedAt } : {}),
     ...(lock ? { lock } : {}),
-    // The network's records feed the template's record sections read-only: nobody retypes them.
-    records: {
-      meetings: network.activities.filter((a) => a.kind === 'meeting'),
-      trainings: network.activities.filter((a) => a.kind === 'training'),
-      carrier_positions: network.activities.filter((a) => a.kind === 'carrier_position'),
-      contacts: network.activities.filter((a) => a.kind === 'contact'),
-      arrangements: network.arrangements,
-    },
+    records: recordsOf(network),
     allowed: allowedOnContribution(caller, state, situationOf(ctx)),
   };
 }
@@ -185,7 +204,7 @@ export async function saveContribution(
     networkId,
     state,
     templateVersion: input.templateVersion,
-    values: input.values,
+    values: withFiguresOfRecords(input.templateVersion, input.values, ctx, state),
     ...(input.unsettled && Object.keys(input.unsettled).length > 0 ? { unsettled: input.unsettled } : {}),
     status: ctx.record?.status === 'reopened' ? 'reopened' : 'draft',
     late: ctx.record?.late ?? false,
@@ -220,9 +239,9 @@ export async function submitContribution(
   if (ctx.record.version !== version) throw staleVersion('this contribution', ctx.record.version);
   const template = reportTemplate(ctx.record.templateVersion);
   const unsettled = Object.entries(ctx.record.unsettled ?? {});
-  const parsed = template
-    ? contributionValuesSchema(template, 'submission').safeParse(ctx.record.values)
-    : undefined;
+  // The figures as the records give them when it is submitted (records may have changed since the save).
+  const values = withFiguresOfRecords(ctx.record.templateVersion, ctx.record.values, ctx, state);
+  const parsed = template ? contributionValuesSchema(template, 'submission').safeParse(values) : undefined;
   if (unsettled.length > 0) {
     // Each entry still to correct, by its form path; the values' own problems, of the other fields.
     const fields: Record<string, string> = Object.fromEntries(
@@ -247,6 +266,7 @@ export async function submitContribution(
   const at = now.toISOString();
   const after: ContributionRecord = {
     ...ctx.record,
+    values,
     status: 'submitted',
     late: ctx.semester.status === 'closed',
     version: ctx.record.version + 1,

@@ -31,6 +31,29 @@ beforeAll(async () => {
   await seedSecondment('FR', 'TR', 'Istanbul');
   await seedSecondment('DE', 'MA', 'Rabat');
   await seedSecondment('ES', 'MA', 'Tanger');
+  // The Senegal network (Germany and France), with records that give Part C figures.
+  await seedSecondment('DE', 'SN', 'Dakar');
+  await seedSecondment('FR', 'SN', 'Dakar');
+  const token = await app.login('DE', 'editor');
+  const today = brusselsDate(new Date());
+  const recorded = await Promise.all([
+    app.call('POST', '/api/networks/SN/meetings', {
+      token,
+      body: {
+        date: today,
+        convenedBy: 'DE',
+        participants: ['DE', 'FR'],
+        commissionPresent: true,
+        ebcgPresent: true,
+        summary: 'Routes along the coast',
+      },
+    }),
+    app.call('POST', '/api/networks/SN/trainings', {
+      token,
+      body: { date: today, kind: 'joint_training_attended', organisers: ['Frontex'], participantCount: 12 },
+    }),
+  ]);
+  for (const response of recorded) expect(response.status, JSON.stringify(response.json)).toBe(201);
 });
 
 afterAll(async () => {
@@ -250,10 +273,16 @@ describe('a state contribution, from the dashboard to submission', () => {
       'Persons not boarded after ILO advice to carriers: Enter a whole number (0 if none)',
       'Fraudulent documents detected with ILO involvement: Enter a whole number (0 if none)',
       'Returns facilitated: Enter a whole number (0 if none)',
-      'Training sessions: Enter a whole number (0 if none)',
       'Training participants: Enter a whole number (0 if none)',
-      'Meetings: Enter a whole number (0 if none)',
     ]);
+    // The section navigator says where Part C stands.
+    const navigator = de.getByRole('navigation', { name: 'Sections' });
+    expect(await navigator.locator('[data-section-state="toCorrect"]').count()).toBe(1);
+    // The figures the records give are not asked: none recorded, so 0, read-only.
+    const meetingsFigure = de.getByRole('textbox', { name: 'Meetings', exact: true });
+    expect(await meetingsFigure.getAttribute('readonly')).not.toBeNull();
+    expect(await meetingsFigure.inputValue()).toBe('0');
+    expect(await descriptionOf(meetingsFigure)).toContain('Counted from the network');
     const notBoarded = de.getByRole('textbox', { name: /^Persons not boarded after ILO advice/ });
     expect(await notBoarded.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(notBoarded)).toContain('Enter a whole number (0 if none)');
@@ -267,9 +296,7 @@ describe('a state contribution, from the dashboard to submission', () => {
     for (const [name, figure] of [
       ['Fraudulent documents detected with ILO involvement', '31'],
       ['Returns facilitated', '4'],
-      ['Training sessions', '2'],
       ['Training participants', '25'],
-      ['Meetings', '2'],
     ] as const) {
       await tabTo(de, de.getByRole('textbox', { name: new RegExp(`^${name} \\(required`) }));
       await de.keyboard.type(figure);
@@ -421,6 +448,79 @@ describe('nothing typed is lost', () => {
       'C.returnsFacilitated': 14,
       'B1.flows': [{ nationality: 'ML', originOrTransit: 'transit', estimatedVolume: 300, trend: 'stable' }],
     });
+  });
+});
+
+describe('a form that guides', () => {
+  it('keeps a section navigator in sight with each section’s state, and takes Part C’s counts from the records', async () => {
+    const de = await signIn('Germany', 'Editor');
+    await de.setViewportSize({ width: 1280, height: 800 });
+    await de.goto(`${app.baseUrl}${contributionUrl('SN', 'DE')}`);
+    const navigator = de.getByRole('navigation', { name: 'Sections' });
+    await navigator.getByText('0 of 17 sections complete').waitFor();
+    const stateOf = (section: RegExp) =>
+      navigator.getByRole('link', { name: section }).getAttribute('data-section-state');
+    expect(await stateOf(/^A1\./)).toBe('optional');
+    expect(await stateOf(/^A2\./)).toBe('empty');
+
+    // Counted from the records above, read-only; the participants offered from them, to take or change.
+    const meetings = de.getByRole('textbox', { name: 'Meetings', exact: true });
+    expect(await meetings.inputValue()).toBe('1');
+    expect(await meetings.getAttribute('readonly')).not.toBeNull();
+    expect(await de.getByRole('textbox', { name: 'Training sessions', exact: true }).inputValue()).toBe('1');
+    const participants = de.getByRole('textbox', { name: /^Training participants/ });
+    expect(await participants.inputValue()).toBe('');
+    await de.getByText('The network’s records give 12.').waitFor();
+    await de.getByRole('button', { name: 'Use 12' }).click();
+    expect(await participants.inputValue()).toBe('12');
+
+    // Typing changes the states: started, complete, to correct.
+    await de
+      .getByRole('textbox', { name: /^Exchange of information and practice/ })
+      .fill('Weekly, in Dakar.');
+    const returns = de.getByRole('textbox', { name: /^Returns facilitated/ });
+    await returns.fill('fourteen');
+    await returns.blur();
+    await expect.poll(() => stateOf(/^A2\./)).toBe('complete');
+    await expect.poll(() => stateOf(/^Part C/)).toBe('toCorrect');
+    await navigator.getByText('1 of 17 sections complete · 1 to correct').waitFor();
+
+    // Still in sight at the bottom of the 17 sections.
+    await de.locator('.autosave-bar').scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await navigator.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
+    expect(await navigator.getByRole('link', { name: /^A1\./ }).isVisible()).toBe(true);
+    await returns.fill('4');
+    await de.locator('.autosave-bar[data-save-state="saved"]').waitFor();
+    await expectNoSeriousViolations(de);
+
+    // The server holds the records' figures, never typed.
+    const saved = await app.call('GET', `/api/semesters/${current}/networks/SN/contributions/DE`, {
+      token: await app.login('DE', 'editor'),
+    });
+    expect(saved.json.values).toMatchObject({
+      'C.meetings': 1,
+      'C.trainingSessions': 1,
+      'C.trainingParticipants': 12,
+      'C.returnsFacilitated': 4,
+    });
+
+    // On a phone: a bar that opens the list, and closes once a section is chosen.
+    await de.setViewportSize({ width: 390, height: 844 });
+    const toggle = navigator.getByRole('button', { name: /^Sections: 1 of 17 sections complete/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const b1 = navigator.getByRole('link', { name: /^B1\./ });
+    expect(await b1.isVisible()).toBe(false);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await b1.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const heading = de.getByRole('heading', { level: 3, name: /^B1\./ });
+    await expect.poll(async () => (await heading.boundingBox())?.y ?? -1).toBeGreaterThan(0);
+    const bar = await navigator.boundingBox();
+    const box = await heading.boundingBox();
+    // The heading is below the bar, not hidden behind it.
+    expect((box?.y ?? 0) >= (bar?.y ?? 0) + (bar?.height ?? 0) - 1).toBe(true);
+    await expectNoSeriousViolations(de);
   });
 });
 

@@ -146,9 +146,12 @@ describe('the contribution lifecycle', () => {
     });
     expect(incomplete.status).toBe(400);
     expect(Object.keys(incomplete.json.error.fields)).toEqual(
-      expect.arrayContaining(['values.B1.text', 'values.C.meetings']),
+      expect.arrayContaining(['values.B1.text', 'values.C.returnsFacilitated']),
     );
     expect(incomplete.json.error.fields).not.toHaveProperty('values.A2.text');
+    // The figures the records give are never asked for.
+    expect(incomplete.json.error.fields).not.toHaveProperty('values.C.meetings');
+    expect(incomplete.json.error.fields).not.toHaveProperty('values.C.trainingSessions');
 
     const filled = await app.call('PUT', path('DE'), {
       token: tokens['DE:editor'],
@@ -236,9 +239,9 @@ describe('entries not valid yet', () => {
     const body = {
       templateVersion: 1,
       version: 0,
-      values: { ...requiredValues, 'C.meetings': undefined, 'B1.flows': undefined },
+      values: { ...requiredValues, 'C.returnsFacilitated': undefined, 'B1.flows': undefined },
       unsettled: {
-        'C.meetings': 'fourteen',
+        'C.returnsFacilitated': 'fourteen',
         'B1.flows.0.nationality': 'SY',
         'B1.flows.0.estimatedVolume': 'about 300',
       },
@@ -246,7 +249,7 @@ describe('entries not valid yet', () => {
     const saved = await app.call('PUT', mali, { token: tokens['DE:editor'], body });
     expect(saved.status, JSON.stringify(saved.json)).toBe(200);
     expect(saved.json.unsettled).toEqual(body.unsettled);
-    expect(saved.json.values).not.toHaveProperty('C.meetings');
+    expect(saved.json.values).not.toHaveProperty('C.returnsFacilitated');
     expect(saved.json.values).not.toHaveProperty('B1.flows');
 
     // Read back (another device): the same entries, as typed, apart from the values.
@@ -260,7 +263,9 @@ describe('entries not valid yet', () => {
       { 'Z.nothing': 'x' },
       { 'B1.flows.0.colour': 'x' },
       { 'B1.flows.999.nationality': 'x' },
-      { 'C.meetings': 'x'.repeat(1001) },
+      { 'C.returnsFacilitated': 'x'.repeat(1001) },
+      // A figure the records give is nobody's to type.
+      { 'C.meetings': 'fourteen' },
       { 'A2.text': 'also typed' },
     ]) {
       const refused = await app.call('PUT', mali, {
@@ -281,7 +286,7 @@ describe('entries not valid yet', () => {
     expect(Object.keys(refused.json.error.fields).sort()).toEqual([
       'unsettled.B1.flows.0.estimatedVolume',
       'unsettled.B1.flows.0.nationality',
-      'unsettled.C.meetings',
+      'unsettled.C.returnsFacilitated',
     ]);
     expect((await app.call('GET', mali, { token: tokens['DE:editor'] })).json.status).toBe('draft');
 
@@ -293,7 +298,7 @@ describe('entries not valid yet', () => {
         version: 1,
         values: {
           ...requiredValues,
-          'C.meetings': 14,
+          'C.returnsFacilitated': 14,
           'B1.flows': [
             { nationality: 'SY', originOrTransit: 'origin', estimatedVolume: 300, trend: 'stable' },
           ],
@@ -310,6 +315,76 @@ describe('entries not valid yet', () => {
       body: { version: 2 },
     });
     expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
+  });
+});
+
+describe('figures the records give', () => {
+  it('are counted from the network’s records on each save and at submission, whatever was sent; the editable one stays as typed', async () => {
+    await post('DE:editor', 'NE');
+    await post('FR:editor', 'NE');
+    const niger = path('DE', 'NE');
+    const record = (as: string, kind: 'meetings' | 'trainings', body: object) =>
+      app.call('POST', `/api/networks/NE/${kind}`, { token: tokens[as], body });
+    const today = brusselsDate(new Date());
+    const meeting = (participants: string[]) => ({
+      date: today,
+      convenedBy: participants[0],
+      participants,
+      commissionPresent: true,
+      ebcgPresent: true,
+      summary: 'Routes through Agadez',
+    });
+    expect((await record('DE:editor', 'meetings', meeting(['DE']))).status).toBe(201);
+    expect((await record('FR:editor', 'meetings', meeting(['FR']))).status).toBe(201);
+    const training = await record('DE:editor', 'trainings', {
+      date: today,
+      kind: 'joint_training_attended',
+      organisers: ['Frontex'],
+      participantCount: 12,
+    });
+    expect(training.status, JSON.stringify(training.json)).toBe(201);
+
+    const saved = await app.call('PUT', niger, {
+      token: tokens['DE:editor'],
+      body: {
+        templateVersion: 1,
+        version: 0,
+        values: {
+          ...requiredValues,
+          'C.meetings': 99,
+          'C.trainingSessions': 99,
+          'C.trainingParticipants': 7,
+        },
+      },
+    });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    // One meeting of the two had Germany among its participants; one training; participants as typed.
+    expect(saved.json.values).toMatchObject({
+      'C.meetings': 1,
+      'C.trainingSessions': 1,
+      'C.trainingParticipants': 7,
+    });
+
+    // A meeting recorded after the save counts at submission, without another save.
+    expect((await record('FR:editor', 'meetings', meeting(['FR', 'DE']))).status).toBe(201);
+    const withoutFigures = Object.fromEntries(
+      Object.entries(requiredValues).filter(([id]) => id !== 'C.meetings' && id !== 'C.trainingSessions'),
+    );
+    const resaved = await app.call('PUT', niger, {
+      token: tokens['DE:editor'],
+      body: { templateVersion: 1, version: 1, values: withoutFigures },
+    });
+    expect(resaved.json.values['C.meetings']).toBe(2);
+    const another = await record('DE:editor', 'meetings', meeting(['DE']));
+    expect(another.status).toBe(201);
+    const submitted = await app.call('POST', `${niger}/submit`, {
+      token: tokens['DE:coordinator'],
+      body: { version: 2 },
+    });
+    expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
+    expect(submitted.json.values['C.meetings']).toBe(3);
+    expect(submitted.json.values['C.trainingSessions']).toBe(1);
+    expect(submitted.json.values['C.trainingParticipants']).toBe(requiredValues['C.trainingParticipants']);
   });
 });
 

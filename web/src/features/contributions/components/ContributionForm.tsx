@@ -2,7 +2,12 @@ import { type MouseEvent, useState } from 'react';
 import { get, useFormState } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Contribution } from '#shared/contributions.ts';
-import { type ReportTemplate, templateFields } from '#shared/report-templates.ts';
+import {
+  type ReportTemplate,
+  recordFigure,
+  type TemplateField,
+  templateFields,
+} from '#shared/report-templates.ts';
 import { FormErrorSummary, type FormProblem } from '../../../components/form/FormErrorSummary.tsx';
 import { useUnsavedChangesGuard } from '../../../components/form/use-unsaved-changes-guard.tsx';
 import type { AutosaveStatus } from '../../../lib/use-autosave.ts';
@@ -15,6 +20,7 @@ import { formatSavedAt, useProblemText } from '../utils/display.ts';
 import { controlId, fieldOfPath } from '../utils/form-values.ts';
 import { type Problem, problemsOf } from '../utils/problems.ts';
 import { ContributionNotices } from './ContributionNotices.tsx';
+import { SectionNavigator } from './SectionNavigator.tsx';
 import { SubmitContributionDialog } from './SubmitContributionDialog.tsx';
 import { TemplateSections } from './TemplateSections.tsx';
 
@@ -131,6 +137,10 @@ export function ContributionForm({
   };
 
   const { failure } = submission;
+  const fieldsWithProblems = new Set(
+    [...autosave.draftProblems, ...(failure?.problems ?? [])].map((problem) => problem.fieldId),
+  );
+  const figureOf = (field: TemplateField) => recordFigure(field, contribution.records, contribution.state);
   const fieldsById = new Map(templateFields(template).map((field) => [field.id, field]));
   const summaryProblems: FormProblem[] = failure
     ? [
@@ -196,7 +206,10 @@ export function ContributionForm({
         <TemplateSections
           template={template}
           records={contribution.records}
-          fields={{ control, register, errorFor }}
+          fields={{ control, register, errorFor, figureOf, setValue: form.setValue }}
+          navigator={
+            <SectionNavigator template={template} control={control} fieldsWithProblems={fieldsWithProblems} />
+          }
         />
 
         <div className="autosave-bar" data-save-state={autosave.pending ? 'pending' : status.kind}>

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contribution } from '#shared/contributions.ts';
-import type { ReportTemplate, TemplateField } from '#shared/report-templates.ts';
+import {
+  isComputedFigure,
+  type ReportTemplate,
+  recordFigure,
+  type TemplateField,
+} from '#shared/report-templates.ts';
 import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { useValueDisplay } from '../utils/display.ts';
@@ -29,7 +34,10 @@ export function ContributionView({
   const values = flatValuesOfContribution(template, contribution);
 
   const renderValue = (field: TemplateField) => {
-    const value = values[field.id];
+    // A computed figure as saved (a draft saved before it was computed: as the records give it now).
+    const value = isComputedFigure(field)
+      ? String(contribution.values[field.id] ?? recordFigure(field, contribution.records, contribution.state))
+      : values[field.id];
     if (field.kind === 'table' && Array.isArray(value) && value.length > 0) {
       return (
         <Table

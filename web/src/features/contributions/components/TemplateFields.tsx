@@ -1,5 +1,11 @@
 import { type ComponentProps, type ReactNode, useEffect, useMemo, useRef } from 'react';
-import { type Control, type UseFormRegister, useFieldArray, useWatch } from 'react-hook-form';
+import {
+  type Control,
+  type UseFormRegister,
+  type UseFormSetValue,
+  useFieldArray,
+  useWatch,
+} from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { allCountryCodes } from '#shared/reference/countries.ts';
 import type { TableColumn, TemplateField } from '#shared/report-templates.ts';
@@ -19,6 +25,9 @@ export interface TemplateFieldProps {
   register: UseFormRegister<FormValues>;
   /** The message to show at a field or a cell (by form path), if any. */
   errorFor: (path: string) => string | undefined;
+  /** The figure the network's records give for a field drawn from them (undefined for the others). */
+  figureOf: (field: TemplateField) => number | undefined;
+  setValue: UseFormSetValue<FormValues>;
 }
 
 /** react-hook-form's path types cannot follow ids built from data: the names are the template's own. */
@@ -124,10 +133,63 @@ function CountControl(props: ComponentProps<'input'>) {
   );
 }
 
-function CountInput({ field, register, errorFor }: TemplateFieldProps) {
+function CountInput({ field, register, errorFor, figureOf, setValue }: TemplateFieldProps) {
+  const { t, i18n } = useTranslation();
+  const text = useTemplateText();
+  const figure = figureOf(field);
+  const fromRecords = field.kind === 'count' ? field.fromRecords : undefined;
+  if (fromRecords && !fromRecords.editable) {
+    // Always the records' figure: shown, not asked (the server sets it on each save).
+    return (
+      <FormField
+        id={controlId(field.id)}
+        label={text.label(field)}
+        hint={`${text.help(field)} ${t('contributions.form.computedFigure')}`}
+      >
+        {(props) => (
+          <input
+            className="field__control field__control--count"
+            type="text"
+            readOnly
+            value={formatNumber(figure ?? 0, i18n.language)}
+            {...props}
+          />
+        )}
+      </FormField>
+    );
+  }
+  const shownFigure = figure === undefined ? undefined : formatNumber(figure, i18n.language);
+  const figureNoteId = `${controlId(field.id)}-records`;
   return (
     <TemplateFormField field={field} errorFor={errorFor}>
-      {(props) => <CountControl {...props} {...register(pathOf(field.id))} />}
+      {(props) => (
+        <>
+          <CountControl
+            {...props}
+            aria-describedby={[props['aria-describedby'], shownFigure && figureNoteId]
+              .filter(Boolean)
+              .join(' ')}
+            {...register(pathOf(field.id))}
+          />
+          {shownFigure !== undefined && (
+            <p className="field__hint field__hint--after" id={figureNoteId}>
+              {t('contributions.form.recordsGive', { figure: shownFigure })}{' '}
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() =>
+                  setValue(pathOf(field.id), String(figure) as never, {
+                    shouldDirty: true,
+                    shouldTouch: true,
+                  })
+                }
+              >
+                {t('contributions.form.useRecordsFigure', { figure: shownFigure })}
+              </button>
+            </p>
+          )}
+        </>
+      )}
     </TemplateFormField>
   );
 }

@@ -6,6 +6,7 @@ import {
   type UnsettledEntries,
 } from '#shared/contributions.ts';
 import {
+  isComputedFigure,
   type ReportTemplate,
   type TemplateField,
   type TemplateSection,
@@ -26,6 +27,11 @@ export type Row = Record<string, string>;
 export type FieldValue = string | Row[];
 export type FlatValues = Record<string, FieldValue>;
 export type FormValues = Record<string, Record<string, FieldValue>>;
+
+/** The fields a person types: not the figures the server computes from the network's records. */
+function typedFields(template: ReportTemplate): TemplateField[] {
+  return templateFields(template).filter((field) => !isComputedFigure(field));
+}
 
 export function emptyRow(field: Extract<TemplateField, { kind: 'table' }>): Row {
   return Object.fromEntries(field.columns.map((column) => [column.id, '']));
@@ -55,7 +61,7 @@ function fieldValueOf(field: TemplateField, value: unknown): FieldValue {
 export function flatValuesOf(template: ReportTemplate, values: unknown): FlatValues {
   const source = typeof values === 'object' && values !== null ? (values as Record<string, unknown>) : {};
   return Object.fromEntries(
-    templateFields(template).map((field) => [field.id, fieldValueOf(field, source[field.id])]),
+    typedFields(template).map((field) => [field.id, fieldValueOf(field, source[field.id])]),
   );
 }
 
@@ -70,7 +76,7 @@ export function flatValuesOfContribution(
   const flat = flatValuesOf(template, contribution.values);
   const unsettled = Object.entries(contribution.unsettled ?? {});
   if (unsettled.length === 0) return flat;
-  for (const field of templateFields(template)) {
+  for (const field of typedFields(template)) {
     if (field.kind !== 'table') {
       const typed = contribution.unsettled?.[field.id];
       if (typed !== undefined) flat[field.id] = typed;
@@ -100,7 +106,7 @@ export function flatValuesOfContribution(
 
 export function formValuesOf(template: ReportTemplate, flat: FlatValues): FormValues {
   const form: FormValues = {};
-  for (const field of templateFields(template))
+  for (const field of typedFields(template))
     set(form, field.id, structuredClone(flat[field.id] ?? emptyValue(field)));
   return form;
 }
@@ -108,7 +114,7 @@ export function formValuesOf(template: ReportTemplate, flat: FlatValues): FormVa
 export function flatValuesOfForm(template: ReportTemplate, form: FormValues): FlatValues {
   return flatValuesOf(
     template,
-    Object.fromEntries(templateFields(template).map((field) => [field.id, get(form, field.id)])),
+    Object.fromEntries(typedFields(template).map((field) => [field.id, get(form, field.id)])),
   );
 }
 
@@ -139,7 +145,7 @@ export interface ApiValues extends CandidateValues {
 export function candidateValues(template: ReportTemplate, flat: FlatValues): CandidateValues {
   const values: ContributionValues = {};
   const rowIndex: Record<string, number[]> = {};
-  for (const field of templateFields(template)) {
+  for (const field of typedFields(template)) {
     const value = flat[field.id] ?? emptyValue(field);
     if (field.kind === 'table') {
       const rows = Array.isArray(value) ? value : [];
@@ -188,7 +194,7 @@ export function apiValues(template: ReportTemplate, flat: FlatValues): ApiValues
   const values = { ...candidate.values };
   const rowIndex = { ...candidate.rowIndex };
   const unsettled: UnsettledEntries = {};
-  for (const field of templateFields(template)) {
+  for (const field of typedFields(template)) {
     if (field.kind === 'table') {
       const sent = (values[field.id] as ContributionValues[] | undefined) ?? [];
       const formRows = rowIndex[field.id] ?? [];
@@ -237,7 +243,7 @@ export function changedFieldIds(template: ReportTemplate, from: FlatValues, to: 
       values[id] ?? null,
       Object.entries(unsettled).filter(([path]) => path === id || path.startsWith(`${id}.`)),
     ]);
-  return templateFields(template)
+  return typedFields(template)
     .map((field) => field.id)
     .filter((id) => entriesOf(a, id) !== entriesOf(b, id));
 }
