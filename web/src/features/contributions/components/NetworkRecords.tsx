@@ -9,6 +9,7 @@ import {
   trainingSchema,
 } from '#shared/networks.ts';
 import type { RecordSource } from '#shared/report-templates.ts';
+import { ScrollRegion } from '../../../components/ui/ScrollRegion.tsx';
 import { formatCalendarDate } from '../../../lib/dates.ts';
 import { countryName, useOrganisationName } from '../../../lib/display-names.ts';
 import { intlLocale } from '../../../lib/i18n.ts';
@@ -192,7 +193,7 @@ export function NetworkRecords({ source, records }: { source: RecordSource; reco
     );
   }
   return (
-    <div className="table-scroll records">
+    <ScrollRegion className="records" label={caption}>
       <table className="table table--compact">
         <caption className="table__caption">
           {caption}
@@ -229,6 +230,6 @@ export function NetworkRecords({ source, records }: { source: RecordSource; reco
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

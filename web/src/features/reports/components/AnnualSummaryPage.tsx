@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
 import { LoadError, NotAllowed } from '../../../components/ui/ErrorState.tsx';
 import { LoadingState } from '../../../components/ui/LoadingState.tsx';
+import { ScrollRegion } from '../../../components/ui/ScrollRegion.tsx';
 import { Section } from '../../../components/ui/Section.tsx';
 import { Table } from '../../../components/ui/Table.tsx';
 import { paths, reportPath, semesterReportsPath } from '../../../config/paths.ts';
@@ -17,7 +18,6 @@ import { figureLabel, orderedFigureKeys } from '../utils/figures.ts';
 import { useNetworkNames } from '../utils/names.ts';
 import { FileLinks } from './FileLinks.tsx';
 import { ReportStatus } from './ReportStatus.tsx';
-import { ScrollRegion } from './ScrollRegion.tsx';
 
 type Document = AnnualSummary['summary'];
 type Figures = Record<string, number>;
