@@ -70,12 +70,56 @@ export function contributionValuesSchema(template: ReportTemplate, mode: Contrib
   );
 }
 
+/**
+ * Entries not valid yet ("fourteen" in a count, "about 300" in a table cell), kept with the draft as
+ * typed so that nothing is lost, apart from the values: never in a report or an export, and a
+ * contribution with any is not submitted. By form path: a field id (`C.meetings`), or a cell of a
+ * table row (`B1.flows.2.estimatedVolume`, the row as the form numbers them; a row with an unsettled
+ * entry is kept here whole, its other cells too, and is not among the values).
+ */
+export type UnsettledEntries = Record<string, string>;
+/** At most this many unsettled entries (200 rows of 5 cells). */
+export const MAX_UNSETTLED_ENTRIES = 1000;
+/** An unsettled cell or count is at most this long; a narrative, twice its limit. */
+export const MAX_UNSETTLED_LENGTH = 1000;
+
+/** The longest text an unsettled entry at `path` may hold, or undefined when the path is not the template's. */
+export function unsettledLimit(template: ReportTemplate, path: string): number | undefined {
+  for (const field of templateFields(template)) {
+    if (path === field.id) {
+      if (field.kind === 'table') return undefined;
+      return field.kind === 'narrative' ? field.maxLength * 2 : MAX_UNSETTLED_LENGTH;
+    }
+    if (field.kind !== 'table' || !path.startsWith(`${field.id}.`)) continue;
+    const [row, column, ...rest] = path.slice(field.id.length + 1).split('.');
+    if (rest.length > 0 || !/^\d{1,3}$/.test(row ?? '') || Number(row) >= field.maxRows) return undefined;
+    return field.columns.some((c) => c.id === column) ? MAX_UNSETTLED_LENGTH : undefined;
+  }
+  return undefined;
+}
+
+/** The field an unsettled entry belongs to (`B1.flows.2.estimatedVolume`: `B1.flows`). */
+export function unsettledFieldId(template: ReportTemplate, path: string): string | undefined {
+  return templateFields(template).find((f) => path === f.id || path.startsWith(`${f.id}.`))?.id;
+}
+
+const unsettledSchema = z
+  .record(z.string().max(200), z.string())
+  .refine((entries) => Object.keys(entries).length <= MAX_UNSETTLED_ENTRIES, {
+    message: `At most ${MAX_UNSETTLED_ENTRIES} entries to correct`,
+  })
+  .meta({
+    description:
+      'Entries not valid yet, as typed, by form path (`C.meetings`, `B1.flows.2.estimatedVolume`): kept with the draft, never among the values or in a report; a contribution with any is not submitted',
+  });
+
 /** `PUT …/contributions/{state}`: the draft values, the template version, and the version read (0: new). */
 export const contributionDraftSchema = z
   .strictObject({
     templateVersion: z.number().int().positive(),
     version: z.number().int().min(0),
     values: z.record(z.string(), z.unknown()),
+    unsettled: unsettledSchema.optional(),
   })
   .superRefine((input, context) => {
     const template = reportTemplate(input.templateVersion);
@@ -88,6 +132,23 @@ export const contributionDraftSchema = z
       for (const issue of parsed.error.issues) {
         context.addIssue({ code: 'custom', message: issue.message, path: ['values', ...issue.path] });
       }
+    }
+    for (const [path, typed] of Object.entries(input.unsettled ?? {})) {
+      const limit = unsettledLimit(template, path);
+      if (limit === undefined)
+        context.addIssue({ code: 'custom', path: ['unsettled', path], message: 'No such field or cell' });
+      else if (typed.length > limit)
+        context.addIssue({
+          code: 'custom',
+          path: ['unsettled', path],
+          message: `At most ${limit} characters`,
+        });
+      else if (path in input.values)
+        context.addIssue({
+          code: 'custom',
+          path: ['unsettled', path],
+          message: 'A field is either among the values or unsettled, not both',
+        });
     }
   })
   .meta({ id: 'ContributionDraft' });
@@ -104,6 +165,7 @@ export const contributionSchema = z
     state: z.string(),
     templateVersion: z.number().int(),
     values: z.record(z.string(), z.unknown()),
+    unsettled: unsettledSchema.optional(),
     status: z.enum(contributionStatuses),
     late: z.boolean(),
     version: z.number().int(),

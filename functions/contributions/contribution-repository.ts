@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ContributionStatus, ContributionValues } from '#shared/contributions.ts';
+import type { ContributionStatus, ContributionValues, UnsettledEntries } from '#shared/contributions.ts';
 import { dynamo, tableName } from '../lib/aws.ts';
 import { queryAll, type StoredItem } from '../lib/query.ts';
 import { type TransactItem, versionCondition } from '../lib/transactions.ts';
@@ -14,6 +14,7 @@ import { type TransactItem, versionCondition } from '../lib/transactions.ts';
  * `STATE#<cc>#VALUES`, in no index: the indexes project whole items, and a semester's completeness
  * read every contribution's values (about 26 MB at full scale: seconds, thousands of read units).
  * Both are written in one transaction; an item written before the split still holds its values.
+ * The draft's unsettled entries (typed, not valid yet) are kept in the values item too, beside the values.
  */
 export interface ContributionRecord {
   semester: string;
@@ -21,6 +22,8 @@ export interface ContributionRecord {
   state: string;
   templateVersion: number;
   values: ContributionValues;
+  /** Entries not valid yet, as typed, by form path: never among the values (absent when none). */
+  unsettled?: UnsettledEntries;
   status: Exclude<ContributionStatus, 'empty'>;
   /** Submitted after the semester closed, under a late-submission exception. */
   late: boolean;
@@ -82,18 +85,21 @@ async function queryRecords(input: QueryCommandInput): Promise<ContributionRecor
 
 /** Contribution items with their values items (from one partition), as records. */
 function withValues(items: StoredItem[]): ContributionRecord[] {
-  const values = new Map<string, ContributionValues>();
+  const values = new Map<string, Pick<ContributionRecord, 'values' | 'unsettled'>>();
   for (const item of items) {
     const sk = String(item.sk);
     if (sk.endsWith(VALUES_SUFFIX))
-      values.set(sk.slice(0, -VALUES_SUFFIX.length), item.values as ContributionValues);
+      values.set(sk.slice(0, -VALUES_SUFFIX.length), {
+        values: item.values as ContributionValues,
+        ...(item.unsettled ? { unsettled: item.unsettled as UnsettledEntries } : {}),
+      });
   }
   return items
     .filter((item) => !String(item.sk).endsWith(VALUES_SUFFIX))
     .map((item) => {
       const record = toRecord(item);
       const own = values.get(String(item.sk));
-      return own ? { ...record, values: own } : record;
+      return own ? { ...record, ...own } : record;
     });
 }
 
@@ -147,7 +153,7 @@ export const ContributionRepository = {
    * `reportOwed`: a late submission, whose new report version is still to be asked for.
    */
   put(record: ContributionRecord, expectedVersion: number | undefined, reportOwed = false): TransactItem[] {
-    const { values, ...rest } = record;
+    const { values, unsettled, ...rest } = record;
     const itemKey = key(record.semester, record.networkId, record.state);
     return [
       {
@@ -178,6 +184,7 @@ export const ContributionRepository = {
             templateVersion: record.templateVersion,
             version: record.version,
             values,
+            ...(unsettled && Object.keys(unsettled).length > 0 ? { unsettled } : {}),
           },
         },
       },

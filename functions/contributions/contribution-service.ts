@@ -2,12 +2,14 @@ import {
   type Contribution,
   type ContributionValues,
   contributionValuesSchema,
+  type UnsettledEntries,
+  unsettledFieldId,
 } from '#shared/contributions.ts';
 import { currentReportTemplateVersion, reportTemplate } from '#shared/report-templates.ts';
 import { daysLeftInSemester, semesterIdAt } from '#shared/semesters.ts';
 import { actorOf, auditEntry } from '../audit/audit-repository.ts';
 import type { Caller } from '../lib/caller.ts';
-import { AppError, forbidden, invalidFields, notFound, staleVersion } from '../lib/errors.ts';
+import { AppError, forbidden, invalidFields, invalidInput, notFound, staleVersion } from '../lib/errors.ts';
 import { ConditionFailed, transact } from '../lib/transactions.ts';
 import { NetworkRepository } from '../networks/network-repository.ts';
 import { networkInSemester } from '../networks/network-service.ts';
@@ -78,6 +80,7 @@ function present(
     state,
     templateVersion: record?.templateVersion ?? currentReportTemplateVersion,
     values: record?.values ?? {},
+    ...(record?.unsettled && Object.keys(record.unsettled).length > 0 ? { unsettled: record.unsettled } : {}),
     status: record?.status ?? 'empty',
     late: record?.late ?? false,
     version: record?.version ?? 0,
@@ -155,7 +158,13 @@ export async function saveContribution(
   semesterId: string,
   networkId: string,
   state: string,
-  input: { templateVersion: number; version: number; values: ContributionValues },
+  input: {
+    templateVersion: number;
+    version: number;
+    values: ContributionValues;
+    /** Entries not valid yet, as typed: they replace those saved before (none: all settled). */
+    unsettled?: UnsettledEntries;
+  },
   now: Date,
 ) {
   if (!writesContributionOf(caller, state))
@@ -177,6 +186,7 @@ export async function saveContribution(
     state,
     templateVersion: input.templateVersion,
     values: input.values,
+    ...(input.unsettled && Object.keys(input.unsettled).length > 0 ? { unsettled: input.unsettled } : {}),
     status: ctx.record?.status === 'reopened' ? 'reopened' : 'draft',
     late: ctx.record?.late ?? false,
     version: input.version + 1,
@@ -209,9 +219,29 @@ export async function submitContribution(
     });
   if (ctx.record.version !== version) throw staleVersion('this contribution', ctx.record.version);
   const template = reportTemplate(ctx.record.templateVersion);
+  const unsettled = Object.entries(ctx.record.unsettled ?? {});
   const parsed = template
     ? contributionValuesSchema(template, 'submission').safeParse(ctx.record.values)
     : undefined;
+  if (unsettled.length > 0) {
+    // Each entry still to correct, by its form path; the values' own problems, of the other fields.
+    const fields: Record<string, string> = Object.fromEntries(
+      unsettled.map(([path, typed]) => [`unsettled.${path}`, `Not valid yet: “${typed.slice(0, 60)}”`]),
+    );
+    const unsettledFields = new Set(
+      unsettled.map(([path]) => (template ? unsettledFieldId(template, path) : undefined) ?? path),
+    );
+    for (const issue of parsed && !parsed.success ? parsed.error.issues : []) {
+      const [fieldId] = issue.path;
+      if (typeof fieldId === 'string' && unsettledFields.has(fieldId)) continue;
+      const key = ['values', ...issue.path.map(String)].join('.');
+      fields[key] ??= issue.message;
+    }
+    throw invalidInput(
+      `Correct the ${unsettled.length === 1 ? 'entry' : `${unsettled.length} entries`} not valid yet before submitting.`,
+      fields,
+    );
+  }
   if (parsed && !parsed.success)
     throw invalidFields('Complete the required fields before submitting.', 'values', parsed.error);
   const at = now.toISOString();

@@ -1,14 +1,18 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brusselsDate, semesterIdAt } from '#shared/semesters.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { expectNoSeriousViolations, launchBrowser, signInThroughPage } from '../support/browser.ts';
+import {
+  browserPeople,
+  expectNoSeriousViolations,
+  launchBrowser,
+  signInThroughPage,
+} from '../support/browser.ts';
+import { notifySecondment } from '../support/seed.ts';
 
 let app: TestApp;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Uncaught errors in any page: a test fails on them, not only on what its assertions see. */
-const pageErrors: Error[] = [];
+const people = browserPeople(() => ({ browser, baseUrl: app.baseUrl }));
 
 const current = semesterIdAt(new Date());
 /** Secondments that started last year are active during the whole current semester. */
@@ -17,29 +21,8 @@ const contributionUrl = (network: string, state: string) =>
   `/semesters/${current}/networks/${network}/contributions/${state}`;
 
 /** A notified secondment of `state` to `hostCountry`, seeded through the API as the state's editor. */
-async function seedSecondment(state: string, hostCountry: string, city: string): Promise<void> {
-  const token = await app.login(state, 'editor');
-  const created = await app.call('POST', '/api/secondments', {
-    token,
-    body: {
-      hostCountry,
-      post: { city, mission: 'embassy' },
-      authority: 'Police',
-      officer: { name: 'Officer' },
-      startDate: LAST_YEAR,
-      tasks: ['flows', 'routes'],
-      taskDescription: '',
-      regionalCoverage: [],
-      languages: [],
-    },
-  });
-  expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const notified = await app.call('POST', `/api/secondments/${created.json.id}/notify`, {
-    token,
-    body: { version: 1 },
-  });
-  expect(notified.status, JSON.stringify(notified.json)).toBe(200);
-}
+const seedSecondment = (state: string, hostCountry: string, city: string) =>
+  notifySecondment(app, { state, hostCountry, city, startDate: LAST_YEAR });
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp({ serveWeb: true }), launchBrowser()]);
@@ -55,13 +38,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
 const signIn = (organisation: string, role: string): Promise<Page> =>
-  signInThroughPage({ browser, baseUrl: app.baseUrl, contexts, pageErrors }, organisation, role);
+  signInThroughPage(people(), organisation, role);
 
 function isFocused(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === element.ownerDocument.activeElement);
@@ -258,16 +236,14 @@ describe('a state contribution, from the dashboard to submission', () => {
     await de.keyboard.type('14');
     await waitUntilSaved(de);
 
-    // Submitting without the figures: the server names each missing one; the form shows them at their fields.
+    // Submitting without the figures: checked first, nothing to confirm; each missing one is named and shown at its field.
     const submit = de.getByRole('button', { name: 'Submit the contribution' });
     await tabTo(de, submit);
     await de.keyboard.press('Enter');
     const confirm = de.getByRole('dialog', { name: 'Submit this contribution?' });
-    await confirm.waitFor();
-    await expectNoSeriousViolations(de);
-    await de.keyboard.press('Enter');
     const summary = de.getByRole('alert').filter({ hasText: 'The contribution was not submitted' });
     await summary.waitFor();
+    expect(await confirm.count()).toBe(0);
     expect(await isFocused(summary)).toBe(true);
     const problems = await summary.getByRole('link').allTextContents();
     expect(problems).toEqual([
@@ -304,7 +280,9 @@ describe('a state contribution, from the dashboard to submission', () => {
 
     await tabTo(de, submit);
     await de.keyboard.press('Enter');
+    // Complete now: only then is a confirmation asked.
     await confirm.waitFor();
+    await expectNoSeriousViolations(de);
     await de.keyboard.press('Enter');
     await de.getByText('The contribution is submitted. It is now read-only.').waitFor();
 
@@ -347,6 +325,102 @@ describe('a state contribution, from the dashboard to submission', () => {
     await de.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await outstanding.getByRole('link', { name: `Morocco network, ${current}` }).waitFor();
     expect(await outstanding.getByRole('link', { name: `Türkiye network, ${current}` }).count()).toBe(0);
+  }, 120_000); // A long keyboard walk: about 60 s on the shared 2-core machine.
+});
+
+describe('nothing typed is lost', () => {
+  it('an entry not valid yet is saved as typed and shown back, with its problem, in another browser', async () => {
+    const url = contributionUrl('MA', 'ES');
+    const es = await signIn('Spain', 'Editor');
+    await es.goto(`${app.baseUrl}${url}`);
+    await es
+      .getByRole('heading', { level: 1, name: `Contribution of Spain: Morocco network, ${current}` })
+      .waitFor();
+    const exchange = es.getByRole('textbox', { name: /^Exchange of information and practice/ });
+    await exchange.fill('Weekly meetings at the Spanish consulate in Tanger.');
+    const returns = es.getByRole('textbox', { name: /^Returns facilitated \(required/ });
+    await returns.fill('fourteen');
+    await es.getByRole('button', { name: 'Add a row to “Flows”' }).click();
+    await es.getByRole('combobox', { name: 'Nationality, row 1' }).focus();
+    await pickCountry(es, es.getByRole('combobox', { name: 'Nationality, row 1' }), 'mali', 'Mali');
+    await es.getByRole('combobox', { name: 'Origin or transit, row 1' }).selectOption('transit');
+    await es.getByRole('textbox', { name: 'Estimated volume, row 1' }).fill('about 300');
+    await es.getByRole('combobox', { name: 'Trend, row 1' }).selectOption('stable');
+    const smuggling = es.getByRole('textbox', { name: 'Smuggling organisations and methods' });
+    await smuggling.fill('Typed after the entries not valid yet.');
+    await smuggling.blur();
+
+    // Saved all the same: the valid values as values, the others as typed, listed to correct.
+    await waitUntilSaved(es);
+    const bar = es.locator('.autosave-bar');
+    expect(await bar.getByText('2 entries to correct').count()).toBe(1);
+    const links = bar.getByRole('link');
+    expect(await links.allTextContents()).toEqual([
+      'Flows, row 1, Estimated volume: Enter a whole number, such as 25',
+      'Returns facilitated: Enter a whole number (0 if none)',
+    ]);
+    await links.nth(1).click();
+    expect(await isFocused(returns)).toBe(true);
+    await expectNoSeriousViolations(es);
+    const saved = await app.call('GET', `/api${url}`, { token: await app.login('ES', 'editor') });
+    expect(saved.json.values).toEqual({
+      'A2.text': 'Weekly meetings at the Spanish consulate in Tanger.',
+      'B3.text': 'Typed after the entries not valid yet.',
+    });
+    expect(saved.json.unsettled).toEqual({
+      'C.returnsFacilitated': 'fourteen',
+      'B1.flows.0.nationality': 'ML',
+      'B1.flows.0.originOrTransit': 'transit',
+      'B1.flows.0.estimatedVolume': 'about 300',
+      'B1.flows.0.trend': 'stable',
+    });
+
+    // Another browser (a colleague, another computer): every entry, the invalid ones as typed, with their message.
+    const other = await signIn('Spain', 'Coordinator');
+    await other.goto(`${app.baseUrl}${url}`);
+    const returnsThere = other.getByRole('textbox', { name: /^Returns facilitated \(required/ });
+    await returnsThere.waitFor();
+    expect(await returnsThere.inputValue()).toBe('fourteen');
+    expect(await returnsThere.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(returnsThere)).toContain('Enter a whole number (0 if none)');
+    const volume = other.getByRole('textbox', { name: 'Estimated volume, row 1' });
+    expect(await volume.inputValue()).toBe('about 300');
+    expect(await volume.getAttribute('aria-invalid')).toBe('true');
+    expect(await other.getByRole('combobox', { name: 'Nationality, row 1' }).inputValue()).toBe('Mali');
+    expect(await other.getByRole('combobox', { name: 'Trend, row 1' }).inputValue()).toBe('stable');
+    expect(
+      await other.getByRole('textbox', { name: 'Smuggling organisations and methods' }).inputValue(),
+    ).toBe('Typed after the entries not valid yet.');
+    expect(await other.locator('.autosave-bar').getByRole('link').count()).toBe(2);
+    await expectNoSeriousViolations(other);
+
+    // Submitting checks first: the same entries are listed, with the fields still empty; nothing to confirm.
+    await other.getByRole('button', { name: 'Submit the contribution' }).click();
+    const summary = other.getByRole('alert').filter({ hasText: 'The contribution was not submitted' });
+    await summary.waitFor();
+    expect(await other.getByRole('dialog').count()).toBe(0);
+    const listed = await summary.getByRole('link').allTextContents();
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'Flows, row 1, Estimated volume: Enter a whole number, such as 25',
+        'Returns facilitated: Enter a whole number (0 if none)',
+        'Assessment of the flows: Fill this in before submitting',
+      ]),
+    );
+    await expectNoSeriousViolations(other);
+
+    // Corrected there: saved as values, nothing left to correct.
+    await volume.fill('300');
+    await returnsThere.fill('14');
+    await returnsThere.blur();
+    await waitUntilSaved(other);
+    expect(await other.locator('.autosave-bar').getByRole('link').count()).toBe(0);
+    const corrected = await app.call('GET', `/api${url}`, { token: await app.login('ES', 'editor') });
+    expect(corrected.json).not.toHaveProperty('unsettled');
+    expect(corrected.json.values).toMatchObject({
+      'C.returnsFacilitated': 14,
+      'B1.flows': [{ nationality: 'ML', originOrTransit: 'transit', estimatedVolume: 300, trend: 'stable' }],
+    });
   });
 });
 

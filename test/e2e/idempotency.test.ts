@@ -1,55 +1,34 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '#shared/dates.ts';
 import { brusselsDate } from '#shared/semesters.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, signInThroughPage } from '../support/browser.ts';
+import { browserPeople, launchBrowser, signInThroughPage } from '../support/browser.ts';
+import { notifySecondment } from '../support/seed.ts';
 
 // The web app sends an Idempotency-Key with each submission and the same key when the same submission
 // is sent again: a meeting whose answer was lost on the way back is recorded once, not twice.
 let app: TestApp;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: Error[] = [];
+const people = browserPeople(() => ({ browser, baseUrl: app.baseUrl }));
 const today = brusselsDate(new Date());
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp({ serveWeb: true }), launchBrowser()]);
-  const token = await app.login('DE', 'editor');
-  const created = await app.call('POST', '/api/secondments', {
-    token,
-    body: {
-      hostCountry: 'MA',
-      post: { city: 'Rabat', mission: 'embassy' },
-      authority: 'Bundespolizei',
-      officer: { name: 'Officer' },
-      startDate: addMonths(today, -1),
-      tasks: ['flows'],
-    },
+  await notifySecondment(app, {
+    state: 'DE',
+    hostCountry: 'MA',
+    city: 'Rabat',
+    startDate: addMonths(today, -1),
   });
-  expect(created.status).toBe(201);
-  const notified = await app.call('POST', `/api/secondments/${created.json.id}/notify`, {
-    token,
-    body: { version: 1 },
-  });
-  expect(notified.status).toBe(200);
 });
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
 describe('a submission sent again after its answer was lost', () => {
   it('carries the same Idempotency-Key, and the meeting is recorded once', async () => {
-    const de = await signInThroughPage(
-      { browser, baseUrl: app.baseUrl, contexts, pageErrors },
-      'Germany',
-      'Editor',
-    );
+    const de = await signInThroughPage(people(), 'Germany', 'Editor');
     const keys: string[] = [];
     // The first request reaches the API and is answered, but the answer never reaches the page.
     await de.route('**/api/networks/MA/meetings', async (route) => {

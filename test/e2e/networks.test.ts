@@ -1,15 +1,18 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '#shared/dates.ts';
 import { brusselsDate } from '#shared/semesters.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { expectNoSeriousViolations, launchBrowser, signInThroughPage } from '../support/browser.ts';
+import {
+  browserPeople,
+  expectNoSeriousViolations,
+  launchBrowser,
+  signInThroughPage,
+} from '../support/browser.ts';
 
 let app: TestApp;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Uncaught errors in any page: a test fails on them, not only on what its assertions see. */
-const pageErrors: Error[] = [];
+const people = browserPeople(() => ({ browser, baseUrl: app.baseUrl }));
 
 const today = brusselsDate(new Date());
 /** A month ago: the ILOs are in post today and during the current semester. */
@@ -61,13 +64,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
 const signIn = (organisation: string, role: string): Promise<Page> =>
-  signInThroughPage({ browser, baseUrl: app.baseUrl, contexts, pageErrors }, organisation, role);
+  signInThroughPage(people(), organisation, role);
 
 function isFocused(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === element.ownerDocument.activeElement);

@@ -235,7 +235,7 @@ describe('the people directory in the browser (issue 16, Done when)', () => {
     ).toBe(0);
   });
 
-  it('keeps My account preferences: saved, shown back after a reload, the page in the chosen language', async () => {
+  it('keeps My account preferences: saved, shown back after a reload and at the next sign-in, the page in the chosen language', async () => {
     const page = await signIn('Germany', 'Reader');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My account' }).click();
     await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
@@ -265,6 +265,15 @@ describe('the people directory in the browser (issue 16, Done when)', () => {
     expect(await finalise.getByLabel('Désactivé').isChecked()).toBe(true);
     expect(await page.getByRole('main').getByLabel('Langue', { exact: true }).inputValue()).toBe('fr');
     await expectNoSeriousViolations(page);
+
+    // Signing in again at another browser (in English), the product opens in the saved language;
+    // the header's switch still changes it for the rest of the session.
+    const elsewhere = await signInThroughPage(people(), 'Germany', 'Reader', 'Tableau de bord');
+    expect(await elsewhere.locator('html').getAttribute('lang')).toBe('fr');
+    await elsewhere.getByRole('button', { name: 'English' }).click();
+    await elsewhere.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await elsewhere.reload();
+    await elsewhere.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 
     const token = await app.login('DE', 'reader');
     const me = await app.call('GET', '/api/me', { token });

@@ -1,16 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { semesterIdAt } from '#shared/semesters.ts';
 import { handler as draftAnnualSummary } from '../../functions/handlers/draft-annual-summary.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { expectNoSeriousViolations, launchBrowser, signInThroughPage } from '../support/browser.ts';
+import {
+  browserPeople,
+  expectNoSeriousViolations,
+  launchBrowser,
+  signInThroughPage,
+} from '../support/browser.ts';
 import { notifySecondment } from '../support/seed.ts';
 
 let app: TestApp;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Uncaught errors in any page: a test fails on them, not only on what its assertions see. */
-const pageErrors: Error[] = [];
+const people = browserPeople(() => ({ browser, baseUrl: app.baseUrl }));
 
 const current = semesterIdAt(new Date());
 const year = Number(current.slice(0, 4));
@@ -68,13 +71,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
 const signIn = (organisation: string, role: string): Promise<Page> =>
-  signInThroughPage({ browser, baseUrl: app.baseUrl, contexts, pageErrors }, organisation, role);
+  signInThroughPage(people(), organisation, role);
 
 /** From the main navigation to the reports of the current semester. */
 async function openSemesterReports(page: Page): Promise<void> {

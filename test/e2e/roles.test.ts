@@ -1,15 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { semester, semesterIdAt } from '#shared/semesters.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { expectNoSeriousViolations, launchBrowser, signInThroughPage } from '../support/browser.ts';
+import {
+  browserPeople,
+  expectNoSeriousViolations,
+  launchBrowser,
+  openAtNewBrowser,
+  signInThroughPage,
+} from '../support/browser.ts';
 import { notifySecondment } from '../support/seed.ts';
 
 let app: TestApp;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Uncaught errors in any page: a test fails on them, not only on what its assertions see. */
-const pageErrors: Error[] = [];
+const people = browserPeople(() => ({ browser, baseUrl: app.baseUrl }));
 
 const current = semesterIdAt(new Date());
 const LAST_YEAR = `${Number(current.slice(0, 4)) - 1}-03-01`;
@@ -36,12 +40,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-const people = () => ({ browser, baseUrl: app.baseUrl, contexts, pageErrors });
 const signIn = (organisation: string, role: string): Promise<Page> =>
   signInThroughPage(people(), organisation, role);
 
@@ -90,7 +88,7 @@ function layoutShiftOf(page: Page): Promise<number> {
 describe('each role its own app', () => {
   it('the Parliament reads no Secondments menu, no notifications panel, and a refusal as not allowed', async () => {
     const ep = await signIn('European Parliament', 'Reader');
-    expect(await menuOf(ep)).toEqual(['Dashboard', 'Networks', 'Semesters', 'Reports']);
+    expect(await menuOf(ep)).toEqual(['Dashboard', 'Networks', 'Semesters', 'Reports', 'My account']);
     const main = ep.getByRole('main');
     await main.getByRole('region', { name: 'Who you are' }).waitFor();
     expect(await main.getByRole('region', { name: 'Latest notifications' }).count()).toBe(0);
@@ -112,13 +110,28 @@ describe('each role its own app', () => {
 
   it('the Commission admin and a state editor each see their own menu and panels', async () => {
     const ec = await signIn('European Commission', 'Administrator');
-    expect(await menuOf(ec)).toEqual(['Dashboard', 'Secondments', 'Networks', 'Semesters', 'Reports']);
+    expect(await menuOf(ec)).toEqual([
+      'Dashboard',
+      'Secondments',
+      'Networks',
+      'Semesters',
+      'Reports',
+      'People',
+      'My account',
+    ]);
     await ec.getByRole('region', { name: 'Latest notifications' }).waitFor();
     expect(await ec.getByRole('region', { name: 'My outstanding contributions' }).count()).toBe(0);
     await expectNoSeriousViolations(ec);
 
     const de = await signIn('Germany', 'Editor');
-    expect(await menuOf(de)).toEqual(['Dashboard', 'Secondments', 'Networks', 'Semesters', 'Reports']);
+    expect(await menuOf(de)).toEqual([
+      'Dashboard',
+      'Secondments',
+      'Networks',
+      'Semesters',
+      'Reports',
+      'My account',
+    ]);
     await de
       .getByRole('region', { name: 'My outstanding contributions' })
       .getByRole('link', { name: /Burkina Faso/ })
@@ -204,11 +217,7 @@ describe('organisations as words', () => {
 
 /** A person at a new browser who follows a link they were sent: asked to sign in, then taken there. */
 async function followSignedOut(link: string, organisation: string, role: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(`${app.baseUrl}${link}`);
+  const page = await openAtNewBrowser(people(), link);
   await page.waitForURL(/\/sign-in\?returnTo=/);
   await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
   await page.getByLabel('Role', { exact: true }).selectOption({ label: role });

@@ -46,6 +46,8 @@ beforeAll(async () => {
   await post('DE:editor', 'BF');
   await post('DE:editor', 'BF');
   await post('FR:editor', 'BF');
+  // Mali network: DE alone, for the entries not valid yet.
+  await post('DE:editor', 'ML');
 });
 afterAll(async () => {
   await app?.stop();
@@ -225,6 +227,89 @@ describe('the contribution lifecycle', () => {
       'saved',
       'submitted',
     ]);
+  });
+});
+
+describe('entries not valid yet', () => {
+  it('are kept with the draft as typed, never among the values, refuse the submission, and clear once corrected', async () => {
+    const mali = path('DE', 'ML');
+    const body = {
+      templateVersion: 1,
+      version: 0,
+      values: { ...requiredValues, 'C.meetings': undefined, 'B1.flows': undefined },
+      unsettled: {
+        'C.meetings': 'fourteen',
+        'B1.flows.0.nationality': 'SY',
+        'B1.flows.0.estimatedVolume': 'about 300',
+      },
+    };
+    const saved = await app.call('PUT', mali, { token: tokens['DE:editor'], body });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    expect(saved.json.unsettled).toEqual(body.unsettled);
+    expect(saved.json.values).not.toHaveProperty('C.meetings');
+    expect(saved.json.values).not.toHaveProperty('B1.flows');
+
+    // Read back (another device): the same entries, as typed, apart from the values.
+    const read = await app.call('GET', mali, { token: tokens['DE:coordinator'] });
+    expect(read.json.unsettled).toEqual(body.unsettled);
+    expect(JSON.stringify(read.json.values)).not.toContain('fourteen');
+    expect(JSON.stringify(read.json.values)).not.toContain('about 300');
+
+    // Not the template's, too long, or both settled and unsettled: refused.
+    for (const unsettled of [
+      { 'Z.nothing': 'x' },
+      { 'B1.flows.0.colour': 'x' },
+      { 'B1.flows.999.nationality': 'x' },
+      { 'C.meetings': 'x'.repeat(1001) },
+      { 'A2.text': 'also typed' },
+    ]) {
+      const refused = await app.call('PUT', mali, {
+        token: tokens['DE:editor'],
+        body: { ...body, version: 1, unsettled },
+      });
+      expect(refused.status, JSON.stringify(unsettled)).toBe(400);
+      expect(Object.keys(refused.json.error.fields)[0]).toMatch(/^unsettled\./);
+    }
+
+    // Submitting is refused while any is unsettled, each named.
+    const refused = await app.call('POST', `${mali}/submit`, {
+      token: tokens['DE:coordinator'],
+      body: { version: 1 },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.message).toMatch(/Correct the 3 entries not valid yet/);
+    expect(Object.keys(refused.json.error.fields).sort()).toEqual([
+      'unsettled.B1.flows.0.estimatedVolume',
+      'unsettled.B1.flows.0.nationality',
+      'unsettled.C.meetings',
+    ]);
+    expect((await app.call('GET', mali, { token: tokens['DE:editor'] })).json.status).toBe('draft');
+
+    // Corrected: the entries become values, and nothing is left unsettled.
+    const corrected = await app.call('PUT', mali, {
+      token: tokens['DE:editor'],
+      body: {
+        templateVersion: 1,
+        version: 1,
+        values: {
+          ...requiredValues,
+          'C.meetings': 14,
+          'B1.flows': [
+            { nationality: 'SY', originOrTransit: 'origin', estimatedVolume: 300, trend: 'stable' },
+          ],
+        },
+      },
+    });
+    expect(corrected.status, JSON.stringify(corrected.json)).toBe(200);
+    expect(corrected.json).not.toHaveProperty('unsettled');
+    expect((await app.call('GET', mali, { token: tokens['DE:editor'] })).json).not.toHaveProperty(
+      'unsettled',
+    );
+    const submitted = await app.call('POST', `${mali}/submit`, {
+      token: tokens['DE:coordinator'],
+      body: { version: 2 },
+    });
+    expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
 /** The system Chromium (Debian's `chromium` package); playwright-core downloads no browser of its own. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -96,30 +96,46 @@ export interface BrowserPeople {
   pageErrors: Error[];
 }
 
+/**
+ * The people of one browser test file, for the sign-in helpers: after each test their contexts are
+ * closed, and the test fails on any uncaught error of their pages, not only on what it asserted.
+ */
+export function browserPeople(started: () => { browser: Browser; baseUrl: string }): () => BrowserPeople {
+  const contexts: BrowserContext[] = [];
+  const pageErrors: Error[] = [];
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+  return () => ({ ...started(), contexts, pageErrors });
+}
+
 /** The sign-in page at a new browser (own sessionStorage and localStorage), its errors collected. */
-async function signInPageAtNewBrowser(people: BrowserPeople): Promise<Page> {
+/** A new browser (own sessionStorage and localStorage) at `path` of the app, signed out. */
+export async function openAtNewBrowser(people: BrowserPeople, path = '/sign-in'): Promise<Page> {
   const context = await people.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels' });
   people.contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => people.pageErrors.push(error));
-  await page.goto(`${people.baseUrl}/sign-in`);
+  await page.goto(`${people.baseUrl}${path}`);
   return page;
 }
 
 /**
  * A new person at a new browser (own sessionStorage and localStorage), signed in through the
- * sign-in page as a person would, landing on the dashboard.
+ * sign-in page as a person would, landing on the dashboard (its heading in the person's language).
  */
 export async function signInThroughPage(
   people: BrowserPeople,
   organisation: string,
   role: string,
+  dashboardHeading = 'Dashboard',
 ): Promise<Page> {
-  const page = await signInPageAtNewBrowser(people);
+  const page = await openAtNewBrowser(people);
   await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
   await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: dashboardHeading }).waitFor();
   return page;
 }
 
@@ -128,7 +144,7 @@ export async function signInThroughPage(
  * by e-mail address (the local identity provider of the people directory).
  */
 export async function signInByEmailThroughPage(people: BrowserPeople, email: string): Promise<Page> {
-  const page = await signInPageAtNewBrowser(people);
+  const page = await openAtNewBrowser(people);
   await page.getByLabel('A person of the directory, by e-mail address').check();
   await page.getByLabel('E-mail address', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Sign in' }).click();

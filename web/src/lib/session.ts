@@ -14,6 +14,8 @@ export interface Session {
 const STORAGE_KEY = 'ilo.session';
 /** Set when the server ended the session (a 401): `ended`, or `disabled` for a disabled person, so that the sign-in page can say why it is shown. */
 const ENDED_KEY = 'ilo.session-ended';
+/** Set once the first signed-in page of a session has applied the person's saved language. */
+const LANGUAGE_APPLIED_KEY = 'ilo.session-language-applied';
 
 type Listener = (session: Session | null) => void;
 const listeners = new Set<Listener>();
@@ -47,6 +49,7 @@ export function getSession(): Session | null {
 export function saveSession(session: Session): void {
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
   sessionStorage.removeItem(ENDED_KEY);
+  sessionStorage.removeItem(LANGUAGE_APPLIED_KEY);
   for (const listener of listeners) listener(session);
 }
 
@@ -56,6 +59,7 @@ export function saveSession(session: Session): void {
  */
 export function clearSession(reason: 'signed-out' | 'ended' | 'disabled' = 'signed-out'): void {
   sessionStorage.removeItem(STORAGE_KEY);
+  sessionStorage.removeItem(LANGUAGE_APPLIED_KEY);
   if (reason !== 'signed-out') sessionStorage.setItem(ENDED_KEY, reason);
   else sessionStorage.removeItem(ENDED_KEY);
   for (const listener of listeners) listener(null);
@@ -83,4 +87,14 @@ export function subscribeToSession(listener: Listener): () => void {
 export function useSessionToken(): string | null {
   // A string snapshot: useSyncExternalStore compares snapshots by identity.
   return useSyncExternalStore(subscribeToSession, () => getSession()?.token ?? null);
+}
+
+/**
+ * True for the first signed-in page of a session only: it opens in the person's saved language;
+ * a switch of language made afterwards in the header then holds until the next sign-in.
+ */
+export function takeFirstPageOfSession(): boolean {
+  if (sessionStorage.getItem(LANGUAGE_APPLIED_KEY)) return false;
+  sessionStorage.setItem(LANGUAGE_APPLIED_KEY, 'true');
+  return true;
 }

@@ -1,3 +1,4 @@
+import { type MouseEvent, useState } from 'react';
 import { get, useFormState } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Contribution } from '#shared/contributions.ts';
@@ -12,7 +13,7 @@ import { useContributionDraft } from '../hooks/use-contribution-draft.ts';
 import { useContributionSubmission } from '../hooks/use-contribution-submission.ts';
 import { formatSavedAt, useProblemText } from '../utils/display.ts';
 import { controlId, fieldOfPath } from '../utils/form-values.ts';
-import type { Problem } from '../utils/problems.ts';
+import { type Problem, problemsOf } from '../utils/problems.ts';
 import { ContributionNotices } from './ContributionNotices.tsx';
 import { SubmitContributionDialog } from './SubmitContributionDialog.tsx';
 import { TemplateSections } from './TemplateSections.tsx';
@@ -66,6 +67,11 @@ export function ContributionForm({
   const autosave = useContributionAutosave(draft, template, contribution, onChange);
   const conflict = useContributionConflict(draft, autosave, template, contribution, onChange);
   const { status } = autosave;
+  // The entries not valid yet on arrival (saved so on another device, or kept in this browser) show
+  // their problem at once, not only once their field is left.
+  const [arrivedWithProblems] = useState(
+    () => new Set(problemsOf(template, initial.values, 'draft').map((problem) => problem.path)),
+  );
   const unsaved =
     status.kind === 'invalid' ||
     status.kind === 'failed' ||
@@ -113,7 +119,8 @@ export function ContributionForm({
     if (!problem) return undefined;
     // A draft's problem shows once the person has left that field, or the row of a table they were
     // filling in (or when the server named it): not while they are still typing it.
-    if (problem.type === 'server' || get(touchedFields, path)) return shown(problem);
+    if (problem.type === 'server' || arrivedWithProblems.has(path) || get(touchedFields, path))
+      return shown(problem);
     if (problem.row !== undefined) {
       const row = `${problem.fieldId}.${problem.row}`;
       const touchedRow = get(touchedFields, row) as Record<string, unknown> | undefined;
@@ -134,6 +141,18 @@ export function ContributionForm({
         })),
       ]
     : [];
+
+  // The entries to correct, each a link to its control (they are saved as typed meanwhile).
+  const toCorrect = autosave.draftProblems.map((problem) => ({
+    path: problem.path,
+    text: problemText.summary(problem, fieldsById.get(problem.fieldId)),
+  }));
+  const focusControl = (event: MouseEvent<HTMLAnchorElement>, path: string) => {
+    const control = document.getElementById(controlId(path));
+    if (!control) return;
+    event.preventDefault();
+    control.focus();
+  };
 
   return (
     <>
@@ -181,9 +200,27 @@ export function ContributionForm({
         />
 
         <div className="autosave-bar" data-save-state={autosave.pending ? 'pending' : status.kind}>
-          <p className="save-status" role="status">
-            {statusText}
-          </p>
+          <div className="save-status__text">
+            <p className="save-status" role="status">
+              {statusText}
+            </p>
+            {toCorrect.length > 0 && (
+              <div className="save-problems">
+                <p id="save-problems-title">
+                  {t('contributions.status.toCorrect', { count: toCorrect.length })}
+                </p>
+                <ul aria-labelledby="save-problems-title">
+                  {toCorrect.map(({ path, text }) => (
+                    <li key={path}>
+                      <a href={`#${controlId(path)}`} onClick={(event) => focusControl(event, path)}>
+                        {text}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
           {contribution.allowed.includes('submit') && (
             <button className="button" type="button" onClick={submission.confirm}>
               {t('contributions.submit.button')}

@@ -10,7 +10,7 @@ import {
   forgetStoredContribution,
   loadStoredContribution,
 } from '../utils/draft-store.ts';
-import { changedFieldIds, flatValuesOf } from '../utils/form-values.ts';
+import { changedFieldIds, flatValuesOfContribution } from '../utils/form-values.ts';
 import { useTemplateText } from '../utils/template-texts.ts';
 import { ChangesTable } from './ChangesTable.tsx';
 import { TemplateSections } from './TemplateSections.tsx';
@@ -26,7 +26,7 @@ export function ContributionView({
   const { t } = useTranslation();
   const text = useTemplateText();
   const display = useValueDisplay();
-  const values = flatValuesOf(template, contribution.values);
+  const values = flatValuesOfContribution(template, contribution);
 
   const renderValue = (field: TemplateField) => {
     const value = values[field.id];
@@ -86,7 +86,7 @@ export function KeptText({
   const [stored, setStored] = useState(() => loadStoredContribution(key, template));
   if (!stored) return null;
   const typed = stored.setAside?.values ?? stored.values;
-  const saved = flatValuesOf(template, contribution.values);
+  const saved = flatValuesOfContribution(template, contribution);
   const changed = changedFieldIds(template, saved, typed);
   if (changed.length === 0) return null;
   return (

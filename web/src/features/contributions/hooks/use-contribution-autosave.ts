@@ -16,8 +16,9 @@ export const SAVE_DELAY_MS = 1500;
 const RETRY_DELAY_MS = 15_000;
 
 /**
- * The contribution saves itself as the person types, sending the version it read: what cannot be
- * saved yet (a draft's problems) is said beside the fields, and a refusal keeps the text in this browser.
+ * The contribution saves itself as the person types, sending the version it read: entries not valid
+ * yet are saved as typed apart from the values and said beside the fields, and a refusal keeps the
+ * text in this browser.
  */
 export function useContributionAutosave(
   draft: ContributionDraft,
@@ -29,8 +30,11 @@ export function useContributionAutosave(
   const describeError = useErrorMessage();
   const save = useSaveContribution(contribution);
   const { server, keeper, currentValues, initial } = draft;
-  const [draftProblems, setDraftProblems] = useState<Problem[]>([]);
-  const draftProblemKey = useRef('');
+  // What is not valid yet on arrival (saved so, or kept in this browser) is listed from the start.
+  const [draftProblems, setDraftProblems] = useState<Problem[]>(() =>
+    problemsOf(template, initial.values, 'draft'),
+  );
+  const draftProblemKey = useRef(draftProblems.map((problem) => `${problem.path}:${problem.type}`).join('|'));
 
   const refreshProblems = useCallback(
     (values: FlatValues) => {
@@ -92,7 +96,7 @@ export function useContributionAutosave(
   const saveOnce = async (): Promise<boolean> => {
     const values = currentValues();
     const sent = apiValues(template, values);
-    const signature = JSON.stringify(sent.values);
+    const signature = signatureOf(template, values);
     if (signature === server.current.signature) {
       // Nothing to send: back where the last save left it (an entry corrected back, say).
       refreshProblems(values);
@@ -103,18 +107,15 @@ export function useContributionAutosave(
       });
       return true;
     }
-    const problems = refreshProblems(values);
-    if (problems.length > 0) {
-      setStatus({ kind: 'invalid', count: problems.length });
-      keeper.keepNow();
-      return false;
-    }
+    // Entries not valid yet are saved too, apart from the values (`unsettled`), and listed to correct.
+    refreshProblems(values);
     setStatus({ kind: 'saving' });
     try {
       const saved = await save.mutateAsync({
         templateVersion: contribution.templateVersion,
         version: server.current.version,
         values: sent.values,
+        ...(Object.keys(sent.unsettled).length > 0 ? { unsettled: sent.unsettled } : {}),
       });
       const savedAt = saved.savedAt ?? new Date().toISOString();
       server.current = { version: saved.version, values, signature, savedAt };

@@ -5,7 +5,13 @@ import type { ReportTemplate } from '#shared/report-templates.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { contributionQuery } from '../api/contributions.ts';
 import type { SetAside } from '../utils/draft-store.ts';
-import { changedFieldIds, controlId, flatValuesOf, signatureOf, withFields } from '../utils/form-values.ts';
+import {
+  changedFieldIds,
+  controlId,
+  flatValuesOfContribution,
+  signatureOf,
+  withFields,
+} from '../utils/form-values.ts';
 import type { ContributionAutosave } from './use-contribution-autosave.ts';
 import type { ContributionDraft } from './use-contribution-draft.ts';
 
@@ -29,7 +35,7 @@ export function useContributionConflict(
     try {
       const latest = await queryClient.fetchQuery({ ...contributionQuery(contribution), staleTime: 0 });
       const yours: SetAside = { values: draft.currentValues(), base: server.current.values };
-      const latestValues = flatValuesOf(template, latest.values);
+      const latestValues = flatValuesOfContribution(template, latest);
       server.current = {
         version: latest.version,
         values: latestValues,

@@ -15,6 +15,7 @@ import {
   type FlatValues,
   type FormValues,
   flatValuesOf,
+  flatValuesOfContribution,
   flatValuesOfForm,
   formValuesOf,
   signatureOf,
@@ -24,7 +25,7 @@ const drafts = { save: storeContribution, clear: forgetStoredContribution };
 
 /** What the form starts from: the saved contribution, or what this browser kept of the person's typing. */
 function startingPoint(template: ReportTemplate, contribution: Contribution, storageKey: string) {
-  const saved = flatValuesOf(template, contribution.values);
+  const saved = flatValuesOfContribution(template, contribution);
   const stored = loadStoredContribution(storageKey, template);
   const none = {
     values: saved,
@@ -81,7 +82,7 @@ export function useContributionDraft(
   const storageKey = contributionDraftKey(organisation, contribution);
   const [initial] = useState(() => startingPoint(template, contribution, storageKey));
   const [loaded] = useState((): ServerState => {
-    const values = flatValuesOf(template, contribution.values);
+    const values = flatValuesOfContribution(template, contribution);
     return {
       version: contribution.version,
       values,

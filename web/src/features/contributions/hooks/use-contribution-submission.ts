@@ -7,7 +7,7 @@ import { ApiError } from '../../../lib/api-client.ts';
 import { useErrorMessage } from '../../../lib/error-message.ts';
 import { contributionQuery, useContributionTransition } from '../api/contributions.ts';
 import { forgetStoredContribution } from '../utils/draft-store.ts';
-import { type Problem, problemsOfServer } from '../utils/problems.ts';
+import { type Problem, problemsOf, problemsOfServer } from '../utils/problems.ts';
 import type { ContributionAutosave } from './use-contribution-autosave.ts';
 import type { ContributionDraft } from './use-contribution-draft.ts';
 
@@ -28,8 +28,10 @@ interface SubmissionOptions {
 }
 
 /**
- * Submitting the contribution, from a confirmation dialog: what the form holds is saved first, then
- * submitted with the version saved; the problems of a refusal are listed once the dialog has closed.
+ * Submitting the contribution: what the form holds is checked first, with the shared schema the
+ * server applies; with problems, they are listed (the error summary) and nothing is asked; only a
+ * complete form asks for confirmation. It is then saved, and submitted with the version saved; the
+ * problems of a refusal (the server's say) are listed once the dialog has closed.
  */
 export function useContributionSubmission(options: SubmissionOptions) {
   const { draft, autosave, template, contribution, onChange, onSubmitted, allowNavigation } = options;
@@ -120,7 +122,15 @@ export function useContributionSubmission(options: SubmissionOptions) {
     failure,
     dropProblemsOf,
     confirming,
-    confirm: () => setConfirming(true),
+    confirm: () => {
+      const problems = problemsOf(template, draft.currentValues(), 'submission');
+      if (problems.length > 0) {
+        setFailure({ attempt: Date.now(), problems, general: [] });
+        return;
+      }
+      setFailure(null);
+      setConfirming(true);
+    },
     cancel: () => setConfirming(false),
     onDialogClosed,
     submitting,

@@ -1,5 +1,10 @@
 import { get, set } from 'react-hook-form';
-import type { ContributionValues } from '#shared/contributions.ts';
+import {
+  type ContributionValues,
+  contributionValuesSchema,
+  MAX_UNSETTLED_LENGTH,
+  type UnsettledEntries,
+} from '#shared/contributions.ts';
 import {
   type ReportTemplate,
   type TemplateField,
@@ -54,6 +59,45 @@ export function flatValuesOf(template: ReportTemplate, values: unknown): FlatVal
   );
 }
 
+/**
+ * The form's values of a saved contribution: its values, with its unsettled entries put back where
+ * they were typed (a table's unsettled rows at their form rows, its valid rows around them in order).
+ */
+export function flatValuesOfContribution(
+  template: ReportTemplate,
+  contribution: { values: unknown; unsettled?: UnsettledEntries | undefined },
+): FlatValues {
+  const flat = flatValuesOf(template, contribution.values);
+  const unsettled = Object.entries(contribution.unsettled ?? {});
+  if (unsettled.length === 0) return flat;
+  for (const field of templateFields(template)) {
+    if (field.kind !== 'table') {
+      const typed = contribution.unsettled?.[field.id];
+      if (typed !== undefined) flat[field.id] = typed;
+      continue;
+    }
+    const rows = new Map<number, Row>();
+    for (const [path, typed] of unsettled) {
+      if (!path.startsWith(`${field.id}.`)) continue;
+      const [row, column] = path.slice(field.id.length + 1).split('.');
+      if (!column || !field.columns.some((c) => c.id === column)) continue;
+      const index = Number(row);
+      if (!Number.isInteger(index) || index < 0 || index >= field.maxRows) continue;
+      const cells = rows.get(index) ?? emptyRow(field);
+      cells[column] = typed;
+      rows.set(index, cells);
+    }
+    if (rows.size === 0) continue;
+    const valid = [...((flat[field.id] as Row[] | undefined) ?? [])];
+    const last = Math.max(...rows.keys());
+    const merged: Row[] = [];
+    for (let index = 0; index <= last || valid.length > 0; index += 1)
+      merged.push(rows.get(index) ?? valid.shift() ?? emptyRow(field));
+    flat[field.id] = merged;
+  }
+  return flat;
+}
+
 export function formValuesOf(template: ReportTemplate, flat: FlatValues): FormValues {
   const form: FormValues = {};
   for (const field of templateFields(template))
@@ -77,7 +121,7 @@ export function parseCount(typed: string): number | undefined {
 
 const isEmptyRow = (row: Row) => Object.values(row).every((cell) => cell.trim() === '');
 
-export interface ApiValues {
+export interface CandidateValues {
   values: ContributionValues;
   /**
    * For each table, the form row of each row sent: rows left entirely empty are not sent (an added
@@ -86,8 +130,13 @@ export interface ApiValues {
   rowIndex: Record<string, number[]>;
 }
 
-/** The request's `values`: empty fields left out, counts as numbers, empty rows dropped. */
-export function apiValues(template: ReportTemplate, flat: FlatValues): ApiValues {
+export interface ApiValues extends CandidateValues {
+  /** What is not valid yet, as typed, by form path: sent beside the values, never among them. */
+  unsettled: UnsettledEntries;
+}
+
+/** All the form holds as the API's values, valid or not: empty fields left out, counts as numbers, empty rows dropped. */
+export function candidateValues(template: ReportTemplate, flat: FlatValues): CandidateValues {
   const values: ContributionValues = {};
   const rowIndex: Record<string, number[]> = {};
   for (const field of templateFields(template)) {
@@ -119,18 +168,78 @@ export function apiValues(template: ReportTemplate, flat: FlatValues): ApiValues
   return { values, rowIndex };
 }
 
-/** A stable text of what would be sent: two form states that send the same are the same. */
-export function signatureOf(template: ReportTemplate, flat: FlatValues): string {
-  return JSON.stringify(apiValues(template, flat).values);
+/**
+ * The request: the valid values as they are sent today, and each entry not valid yet (by the shared
+ * draft schema) as typed, apart: a field's text, or every filled cell of a table row with a problem
+ * (the row is then not among the values). So every entry reaches the server, valid or not.
+ */
+export function apiValues(template: ReportTemplate, flat: FlatValues): ApiValues {
+  const candidate = candidateValues(template, flat);
+  const parsed = contributionValuesSchema(template, 'draft').safeParse(candidate.values);
+  if (parsed.success) return { ...candidate, unsettled: {} };
+  const badFields = new Set<string>();
+  const badRows = new Map<string, Set<number>>();
+  for (const issue of parsed.error.issues) {
+    const [fieldId, sentRow] = issue.path;
+    if (typeof fieldId !== 'string') continue;
+    if (typeof sentRow === 'number') badRows.set(fieldId, (badRows.get(fieldId) ?? new Set()).add(sentRow));
+    else badFields.add(fieldId);
+  }
+  const values = { ...candidate.values };
+  const rowIndex = { ...candidate.rowIndex };
+  const unsettled: UnsettledEntries = {};
+  for (const field of templateFields(template)) {
+    if (field.kind === 'table') {
+      const sent = (values[field.id] as ContributionValues[] | undefined) ?? [];
+      const formRows = rowIndex[field.id] ?? [];
+      // Too many rows: the first ones are kept (the form offers no more).
+      const bad = badRows.get(field.id) ?? new Set<number>();
+      const kept = sent.map((row, sentRow) => ({ row, sentRow })).filter(({ sentRow }) => !bad.has(sentRow));
+      for (const sentRow of bad) {
+        const formRow = formRows[sentRow] ?? sentRow;
+        const cells = (flat[field.id] as Row[] | undefined)?.[formRow] ?? {};
+        for (const column of field.columns) {
+          const cell = cells[column.id] ?? '';
+          if (cell.trim() !== '')
+            unsettled[`${field.id}.${formRow}.${column.id}`] = cell.slice(0, MAX_UNSETTLED_LENGTH);
+        }
+      }
+      const limited = kept.slice(0, field.maxRows);
+      if (limited.length === 0) {
+        delete values[field.id];
+        delete rowIndex[field.id];
+      } else if (bad.size > 0 || limited.length < kept.length) {
+        values[field.id] = limited.map(({ row }) => row);
+        rowIndex[field.id] = limited.map(({ sentRow }) => formRows[sentRow] ?? sentRow);
+      }
+    } else if (badFields.has(field.id)) {
+      const typed = flat[field.id];
+      const limit = field.kind === 'narrative' ? field.maxLength * 2 : MAX_UNSETTLED_LENGTH;
+      delete values[field.id];
+      if (typeof typed === 'string') unsettled[field.id] = typed.slice(0, limit);
+    }
+  }
+  return { values, rowIndex, unsettled };
 }
 
-/** The fields whose values (as they would be sent) differ. */
+/** A stable text of what would be sent: two form states that send the same are the same. */
+export function signatureOf(template: ReportTemplate, flat: FlatValues): string {
+  const { values, unsettled } = apiValues(template, flat);
+  return JSON.stringify({ values, unsettled });
+}
+
+/** The fields whose entries (as they would be sent, valid or not) differ. */
 export function changedFieldIds(template: ReportTemplate, from: FlatValues, to: FlatValues): string[] {
-  const a = apiValues(template, from).values;
-  const b = apiValues(template, to).values;
+  const a = apiValues(template, from);
+  const b = apiValues(template, to);
+  const entriesOf = ({ values, unsettled }: ApiValues, id: string) =>
+    JSON.stringify([
+      values[id] ?? null,
+      Object.entries(unsettled).filter(([path]) => path === id || path.startsWith(`${id}.`)),
+    ]);
   return templateFields(template)
     .map((field) => field.id)
-    .filter((id) => JSON.stringify(a[id] ?? null) !== JSON.stringify(b[id] ?? null));
+    .filter((id) => entriesOf(a, id) !== entriesOf(b, id));
 }
 
 /** `into`, with the given fields taken from `from`: someone's own changes laid over a newer version. */

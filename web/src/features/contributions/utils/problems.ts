@@ -1,6 +1,6 @@
 import { type ContributionMode, contributionValuesSchema } from '#shared/contributions.ts';
 import type { ReportTemplate, TableColumn, TemplateField } from '#shared/report-templates.ts';
-import { apiValues, type FlatValues, fieldOfPath } from './form-values.ts';
+import { apiValues, candidateValues, type FlatValues, fieldOfPath } from './form-values.ts';
 
 /** The kinds of problem the form explains in its own words (`contributions.errors.<type>`). */
 export type ProblemType =
@@ -66,7 +66,7 @@ function fieldProblemType(field: TemplateField, code: string): { type: ProblemTy
  * template's required fields filled in as well). Paths are the form's.
  */
 export function problemsOf(template: ReportTemplate, flat: FlatValues, mode: ContributionMode): Problem[] {
-  const { values, rowIndex } = apiValues(template, flat);
+  const { values, rowIndex } = candidateValues(template, flat);
   const result = contributionValuesSchema(template, mode).safeParse(values);
   if (result.success) return [];
   return result.error.issues.flatMap((issue) => problemOfIssue(template, rowIndex, issue));
@@ -109,10 +109,22 @@ export function problemsOfServer(
   mode: ContributionMode,
 ): { problems: Problem[]; general: string[] } {
   const known = new Map(problemsOf(template, sent, mode).map((problem) => [problem.path, problem]));
+  // The server numbers the rows it was sent: the valid ones (see apiValues).
   const { rowIndex } = apiValues(template, sent);
   const problems: Problem[] = [];
   const general: string[] = [];
+  const unsettledFields = new Set<string>();
   for (const [serverPath, message] of Object.entries(fields)) {
+    if (serverPath.startsWith('unsettled.')) {
+      // An entry not valid yet (form path): the form's own problems of that field say what is wrong.
+      const field = fieldOfPath(template, serverPath.slice('unsettled.'.length));
+      if (!field) general.push(message);
+      else if (!unsettledFields.has(field.id)) {
+        unsettledFields.add(field.id);
+        problems.push(...[...known.values()].filter((problem) => problem.fieldId === field.id));
+      }
+      continue;
+    }
     const path = serverPath.replace(/^values\./, '');
     const field = serverPath.startsWith('values.') ? fieldOfPath(template, path) : undefined;
     if (!field) {
