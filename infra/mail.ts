@@ -38,14 +38,17 @@ export interface MailSendingProps {
  */
 export class MailSending extends Construct {
   readonly configurationSet: ses.ConfigurationSet;
+  /** The configuration set's name as a plain string (the construct's is a token of a Ref). */
+  readonly configurationSetName: string;
   readonly feedbackTopic: sns.Topic;
   private readonly deployment: DeploymentEnvironment;
 
   constructor(scope: Construct, id: string, props: MailSendingProps) {
     super(scope, id);
     this.deployment = props.deployment;
+    this.configurationSetName = `ilo-network-${props.deployment.name}-mail`;
     this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
-      configurationSetName: `ilo-network-${props.deployment.name}-mail`,
+      configurationSetName: this.configurationSetName,
       // SES keeps its own account-level list too; ours (the table) is what marks the person.
       suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
       sendingEnabled: true,
@@ -94,12 +97,12 @@ export class MailSending extends Construct {
           stack.formatArn({
             service: 'ses',
             resource: 'configuration-set',
-            resourceName: this.configurationSet.configurationSetName,
+            resourceName: this.configurationSetName,
           }),
         ],
       }),
     );
     fn.addEnvironment('MAIL_FROM', this.deployment.mail.fromAddress);
-    fn.addEnvironment('SES_CONFIGURATION_SET', this.configurationSet.configurationSetName);
+    fn.addEnvironment('SES_CONFIGURATION_SET', this.configurationSetName);
   }
 }

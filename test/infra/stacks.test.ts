@@ -55,6 +55,15 @@ function onlyResourceOfType(template: Template, type: string): [string, CfnResou
   return found[0] as [string, CfnResource];
 }
 
+/** The alarm topic of the stateless stack (beside it, the mail feedback topic). */
+function alarmTopic(): [string, CfnResource] {
+  const found = Object.entries(resourcesOfType(stateless, 'AWS::SNS::Topic')).filter(([, topic]) =>
+    String(topic.Properties.DisplayName).endsWith(' alarms'),
+  );
+  expect(found, 'exactly one alarm topic').toHaveLength(1);
+  return found[0] as [string, CfnResource];
+}
+
 /** The logical id in `{ Ref: id }` or `{ 'Fn::GetAtt': [id, attribute] }`. */
 function referencedId(value: unknown): string {
   const reference = value as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
@@ -367,7 +376,7 @@ describe('stateless stack: functions', () => {
   });
 
   it('alarms on the errors and throttles of every function, to the alarm topic', () => {
-    const [topicId] = onlyResourceOfType(stateless, 'AWS::SNS::Topic');
+    const [topicId] = alarmTopic();
     // Each function's alarms are in its own stack; a nested stack's name the topic by a parameter.
     for (const template of statelessTemplates) {
       const alarms = Object.values(resourcesOfType(template, 'AWS::CloudWatch::Alarm'));
@@ -496,11 +505,18 @@ describe('stateless stack: HTTP API', () => {
   });
 
   it('sends alarms to a KMS-encrypted topic, TLS only, e-mailed to the configured address', () => {
-    const [, topic] = onlyResourceOfType(stateless, 'AWS::SNS::Topic');
+    const [topicId, topic] = alarmTopic();
     expect(topic.Properties.KmsMasterKeyId).toBeDefined();
-    const [, subscription] = onlyResourceOfType(stateless, 'AWS::SNS::Subscription');
+    const subscriptions = Object.values(resourcesOfType(stateless, 'AWS::SNS::Subscription')).filter(
+      (candidate) => referencedId(candidate.Properties.TopicArn) === topicId,
+    );
+    expect(subscriptions).toHaveLength(1);
+    const [subscription] = subscriptions as [(typeof subscriptions)[number]];
     expect(subscription.Properties).toMatchObject({ Protocol: 'email', Endpoint: 'ops@example.eu' });
-    const [, topicPolicy] = onlyResourceOfType(stateless, 'AWS::SNS::TopicPolicy');
+    const [topicPolicy] = Object.values(resourcesOfType(stateless, 'AWS::SNS::TopicPolicy')).filter(
+      (policy) => (policy.Properties.Topics as unknown[]).some((t) => referencedId(t) === topicId),
+    );
+    if (!topicPolicy) throw new Error('the alarm topic has no topic policy');
     expect(JSON.stringify(topicPolicy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
   });
 
@@ -912,17 +928,20 @@ describe('mail: SES identity, configuration set, bounces and complaints, least p
   });
 
   it('publishes the configuration set’s bounces and complaints (only) to a topic the sesFeedback job reads', () => {
-    const [, configurationSet] = onlyResourceOfType(stateless, 'AWS::SES::ConfigurationSet');
+    const [configurationSetId, configurationSet] = onlyResourceOfType(
+      stateless,
+      'AWS::SES::ConfigurationSet',
+    );
     expect(configurationSet.Properties.Name).toBe('ilo-network-test-mail');
     const [, destination] = onlyResourceOfType(stateless, 'AWS::SES::ConfigurationSetEventDestination');
     const eventDestination = destination.Properties.EventDestination as {
       Enabled: boolean;
       MatchingEventTypes: string[];
-      SnsDestination: { TopicArn: unknown };
+      SnsDestination: { TopicARN: unknown };
     };
     expect(eventDestination.Enabled).toBe(true);
     expect([...eventDestination.MatchingEventTypes].sort()).toEqual(['bounce', 'complaint']);
-    const topicId = referencedId(eventDestination.SnsDestination.TopicArn);
+    const topicId = referencedId(eventDestination.SnsDestination.TopicARN);
     const topic = resourcesOfType(stateless, 'AWS::SNS::Topic')[topicId];
     expect(topic?.Properties.KmsMasterKeyId, 'an encrypted topic').toBeDefined();
 
@@ -937,7 +956,10 @@ describe('mail: SES identity, configuration set, bounces and complaints, least p
       (statement) => JSON.stringify(statement.Principal) === JSON.stringify({ Service: 'ses.amazonaws.com' }),
     );
     expect(sesPublish?.Action).toBe('sns:Publish');
-    expect(JSON.stringify(sesPublish?.Condition)).toContain('configuration-set/ilo-network-test-mail');
+    // The condition's ARN ends in the configuration set's name, by a Ref to it.
+    const condition = JSON.stringify(sesPublish?.Condition);
+    expect(condition).toContain(':configuration-set/');
+    expect(condition).toContain(JSON.stringify({ Ref: configurationSetId }));
 
     // The sesFeedback job's function is the topic's one subscriber, and SNS may invoke it.
     const subscriptions = Object.values(resourcesOfType(stateless, 'AWS::SNS::Subscription')).filter(
