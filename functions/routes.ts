@@ -169,6 +169,8 @@ export const jobs = {
   },
   /** Cognito's post-authentication trigger: the person's last sign-in (locally the dev login records it). */
   recordSignIn: { entry: 'handlers/post-authentication.ts', table: 'read-write' },
+  /** SES's permanent bounces and complaints (SNS): the suppression list and the person's mark. */
+  sesFeedback: { entry: 'handlers/ses-feedback.ts', table: 'read-write' },
 } as const satisfies Record<string, Job>;
 
 export type JobName = keyof typeof jobs;

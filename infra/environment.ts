@@ -29,6 +29,12 @@ export interface DeploymentEnvironment {
   signInDomainPrefix: string | undefined;
   /** Requests per second the API accepts in steady state, and in a burst, before it answers 429. */
   apiThrottle: { rateLimit: number; burstLimit: number };
+  /**
+   * The domain the product's e-mail comes from (the SES identity, verified by its DKIM records) and
+   * the sender address on it. Default `<name>.ilo-network.example.eu` and `notifications@` it: set
+   * both for a deployment that really sends (docs/operations.md).
+   */
+  mail: { domain: string; fromAddress: string; isDefault: boolean };
 }
 
 export const DEFAULT_ENVIRONMENT_NAME = 'dev';
@@ -90,6 +96,16 @@ export const environmentSettingsSchema = z
       .optional(),
     apiRateLimit: z.coerce.number().int().min(1).max(10_000).default(50),
     apiBurstLimit: z.coerce.number().int().min(1).max(5_000).default(100),
+    mailDomain: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(
+        /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        'must be a domain name such as ilo-network.example.eu',
+      )
+      .optional(),
+    mailFromAddress: z.email('must be an e-mail address').toLowerCase().optional(),
   })
   .strict();
 
@@ -129,5 +145,17 @@ export function deploymentEnvironment(
     alarmEmail: settingsOf.alarmEmail,
     signInDomainPrefix: settingsOf.signInDomainPrefix,
     apiThrottle: { rateLimit: settingsOf.apiRateLimit, burstLimit: settingsOf.apiBurstLimit },
+    mail: mailOf(name, settingsOf.mailDomain, settingsOf.mailFromAddress),
   };
+}
+
+function mailOf(name: string, domain: string | undefined, fromAddress: string | undefined) {
+  const mailDomain = domain ?? `${name}.ilo-network.example.eu`;
+  const from = fromAddress ?? `notifications@${mailDomain}`;
+  if (!from.endsWith(`@${mailDomain}`) && !from.endsWith(`.${mailDomain}`)) {
+    throw new Error(
+      `Invalid settings for environment "${name}": mailFromAddress ${from} is not an address at mailDomain ${mailDomain}.`,
+    );
+  }
+  return { domain: mailDomain, fromAddress: from, isDefault: domain === undefined };
 }

@@ -10,11 +10,13 @@ import {
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { ORGANISATION_CLAIM, ROLE_CLAIM } from '#shared/auth.ts';
 import { tableDesign } from '#shared/table-design.ts';
 import { customAttributeName } from './cognito-attributes.ts';
 import type { DeploymentEnvironment } from './environment.ts';
+import { mailIdentity } from './mail.ts';
 import { postAuthenticationFunctionNameFor, reportsBucketNameFor, tableNameFor } from './physical-names.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -35,6 +37,8 @@ export class StatefulStack extends Stack {
   public readonly signInDomain: cognito.UserPoolDomain;
   /** Server access logs of the reports bucket and the CloudFront access logs. */
   public readonly accessLogsBucket: s3.Bucket;
+  /** The SES identity of the mail domain (context `mailDomain`), with its DKIM records. */
+  public readonly mailIdentity: ses.EmailIdentity;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -160,6 +164,16 @@ export class StatefulStack extends Stack {
       cognitoDomain: {
         domainPrefix: deployment.signInDomainPrefix ?? `ilo-network-${deployment.name}-${this.account}`,
       },
+    });
+
+    // The domain the product's e-mail comes from: verified once its DKIM records are in DNS
+    // (the outputs below; docs/operations.md). Sending is in the stateless stack (infra/mail.ts).
+    this.mailIdentity = mailIdentity(this, deployment);
+    this.mailIdentity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `MailDkimRecord${index + 1}`, {
+        description: `CNAME to publish for ${deployment.mail.domain} (SES DKIM)`,
+        value: `${record.name} CNAME ${record.value}`,
+      });
     });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

@@ -17,6 +17,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventsTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -43,6 +44,7 @@ import {
   type HandlerFunctionOptions,
   handlerFunction,
 } from './handler-function.ts';
+import { MailSending } from './mail.ts';
 import { postAuthenticationFunctionNameFor } from './physical-names.ts';
 import { pascalCase, RouteFunctionsStack } from './route-functions-stack.ts';
 import { WebHosting } from './web-hosting.ts';
@@ -106,6 +108,8 @@ export class StatelessStack extends Stack {
   public readonly reportQueue: sqs.Queue;
   public readonly reportDeadLetters: sqs.Queue;
   public readonly scheduleDeadLetters: sqs.Queue;
+  /** SES sending: the configuration set, the bounce and complaint topic, and grantSendMail. */
+  public readonly mail: MailSending;
 
   /** The functions of the API routes, one nested stack per endpoint tag. */
   public readonly routeFunctions: readonly RouteFunctionsStack[];
@@ -407,6 +411,20 @@ export class StatelessStack extends Stack {
       targets: [new eventsTargets.LambdaFunction(draftAnnualSummary, { retryAttempts: 2 })],
     });
 
+    // SES's permanent bounces and complaints (configuration set -> SNS topic -> this job) put the
+    // address on the suppression list and mark the person (functions/notifications/ses-feedback.ts).
+    const sesFeedback = this.jobFunction('SesFeedback', jobs.sesFeedback, {
+      description: `Job: SES bounces and complaints to the suppression list (functions/${jobs.sesFeedback.entry})`,
+      timeout: Duration.seconds(30),
+    });
+    this.mail = new MailSending(this, 'Mail', { deployment, feedbackFunction: sesFeedback });
+    if (deployment.mail.isDefault && deployment.isProduction) {
+      Annotations.of(this).addWarningV2(
+        'ilo:no-mail-domain',
+        `No mailDomain for this environment: the SES identity is ${deployment.mail.domain}, which nobody can verify (docs/operations.md).`,
+      );
+    }
+
     this.web.publish({
       apiBaseUrl: '/api',
       signInMethod: 'cognito',
@@ -420,6 +438,14 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+  }
+
+  /**
+   * Lets a function send the product's e-mail through SES: `ses:SendEmail`/`ses:SendRawEmail` on the
+   * deployment's identity and configuration set only, and MAIL_FROM and SES_CONFIGURATION_SET.
+   */
+  grantSendMail(fn: lambda.Function): void {
+    this.mail.grantSendMail(fn);
   }
 
   /** A job's function, here in the parent beside its schedule, queue or trigger. */

@@ -79,6 +79,13 @@ export const personSchema = z
     language: z.enum(personLanguages),
     status: z.enum(personStatuses),
     lastSignInAt: z.iso.datetime({ offset: true }).optional(),
+    /** Present when no e-mail reaches the person any more: its address bounced for good, or it complained. */
+    mailSuppressed: z
+      .object({
+        reason: z.enum(['bounce', 'complaint']),
+        at: z.iso.datetime({ offset: true }),
+      })
+      .optional(),
     version: z.number().int().positive(),
     allowed: z.array(z.enum(personActions)),
   })

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.ts';
@@ -8,6 +9,7 @@ import { config } from './config.ts';
 let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
 let sqsClient: SQSClient | undefined;
+let sesClient: SESv2Client | undefined;
 
 /**
  * Retries, set here rather than left to each client's default: the SDK's standard strategy retries
@@ -85,6 +87,19 @@ export function sqs(): SQSClient {
     });
   }
   return sqsClient;
+}
+
+/** Amazon SES (v2 API): the mail transport on AWS (notifications/ses-transport.ts). */
+export function ses(): SESv2Client {
+  if (!sesClient) {
+    const { AWS_REGION, SES_ENDPOINT } = config();
+    sesClient = new SESv2Client({
+      region: AWS_REGION,
+      ...(SES_ENDPOINT ? { endpoint: SES_ENDPOINT } : {}),
+      ...RETRIES,
+    });
+  }
+  return sesClient;
 }
 
 export function reportsBucket(): string {

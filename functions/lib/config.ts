@@ -27,6 +27,16 @@ const configSchema = z.object({
     .optional(),
   /** Only for tests against a stand-in of the Cognito API. */
   COGNITO_ENDPOINT: z.url().optional(),
+  /**
+   * The SES (v2) configuration set every message is sent with (its event destination carries bounces
+   * and complaints to the sesFeedback job). Set: the mail transport is Amazon SES; unset: not SES.
+   */
+  SES_CONFIGURATION_SET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'SES_CONFIGURATION_SET must name an SES configuration set')
+    .optional(),
+  /** Only for tests against a stand-in of the SES v2 API. */
+  SES_ENDPOINT: z.url().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -191,8 +191,11 @@ export async function updatePerson(
     if (id === caller.subject)
       throw forbidden('Ask another coordinator or the Commission to change your own role.');
   }
+  // A new address is not the one that bounced: the directory's mark goes with the old one.
+  const { mailSuppressed: _bounced, ...unmarked } = before;
+  const emailMoves = input.email !== undefined && input.email.toLowerCase() !== before.email.toLowerCase();
   const after: PersonRecord = {
-    ...before,
+    ...(emailMoves ? unmarked : before),
     role: input.role,
     name: input.name,
     language: input.language,

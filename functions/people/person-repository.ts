@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NotificationPreferences, PersonLanguage } from '#shared/preferences.ts';
 import type { OrganisationCode, Role } from '#shared/reference/organisations.ts';
@@ -26,9 +27,17 @@ export interface PersonRecord {
   status: 'active' | 'disabled';
   notifications: NotificationPreferences;
   lastSignInAt?: string;
+  /** Set when the person's address bounced for good or complained (the suppression list, pattern 41). */
+  mailSuppressed?: MailSuppression;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Why no more e-mail goes to a person's address, and since when. */
+export interface MailSuppression {
+  reason: 'bounce' | 'complaint';
+  at: string;
 }
 
 const personKey = (id: string) => ({ pk: `PERSON#${id}`, sk: 'CURRENT' });
@@ -38,7 +47,7 @@ const aggregateKey = (organisation: string) => ({ pk: `ORGANISATION#${organisati
 /** The stored person without its keys (StoredItem's values are the document client's, untyped). */
 function toPerson(item: StoredItem): PersonRecord {
   const { id, organisation, role, name, email, language, status, notifications, lastSignInAt } = item;
-  const { version, createdAt, updatedAt } = item;
+  const { mailSuppressed, version, createdAt, updatedAt } = item;
   return {
     id,
     organisation,
@@ -49,6 +58,7 @@ function toPerson(item: StoredItem): PersonRecord {
     status,
     notifications,
     ...(lastSignInAt === undefined ? {} : { lastSignInAt }),
+    ...(mailSuppressed === undefined ? {} : { mailSuppressed }),
     version,
     createdAt,
     updatedAt,
@@ -109,6 +119,29 @@ export const PersonRepository = {
         ExpressionAttributeValues: { ':at': at },
       }),
     );
+  },
+
+  /**
+   * Marks the person whose address this still is as no longer reachable by e-mail (a bounce or a
+   * complaint): like a sign-in, not a change of the person (no new version), so no edit goes stale.
+   * Answers whether a person was marked.
+   */
+  async markMailSuppressed(id: string, email: string, suppression: MailSuppression): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: personKey(id),
+          UpdateExpression: 'SET mailSuppressed = :suppression',
+          ConditionExpression: 'attribute_exists(pk) AND email = :email',
+          ExpressionAttributeValues: { ':suppression': suppression, ':email': email },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   },
 
   put(record: PersonRecord, expectedVersion: number | undefined): TransactItem {

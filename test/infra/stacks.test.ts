@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { ORGANISATION_CLAIM, ROLE_CLAIM, SIGN_IN_CALLBACK_PATH, SIGNED_OUT_PATH 
 import { tableDesign } from '#shared/table-design.ts';
 import { buildApp } from '../../infra/build-app.ts';
 import { deploymentEnvironment } from '../../infra/environment.ts';
+import { MailSending } from '../../infra/mail.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
 import { StatefulStack } from '../../infra/stateful-stack.ts';
 import { StatelessStack } from '../../infra/stateless-stack.ts';
@@ -50,6 +52,15 @@ function resourcesOfType(template: Template, type: string): Record<string, CfnRe
 function onlyResourceOfType(template: Template, type: string): [string, CfnResource] {
   const found = Object.entries(resourcesOfType(template, type));
   expect(found, `exactly one ${type}`).toHaveLength(1);
+  return found[0] as [string, CfnResource];
+}
+
+/** The alarm topic of the stateless stack (beside it, the mail feedback topic). */
+function alarmTopic(): [string, CfnResource] {
+  const found = Object.entries(resourcesOfType(stateless, 'AWS::SNS::Topic')).filter(([, topic]) =>
+    String(topic.Properties.DisplayName).endsWith(' alarms'),
+  );
+  expect(found, 'exactly one alarm topic').toHaveLength(1);
   return found[0] as [string, CfnResource];
 }
 
@@ -365,7 +376,7 @@ describe('stateless stack: functions', () => {
   });
 
   it('alarms on the errors and throttles of every function, to the alarm topic', () => {
-    const [topicId] = onlyResourceOfType(stateless, 'AWS::SNS::Topic');
+    const [topicId] = alarmTopic();
     // Each function's alarms are in its own stack; a nested stack's name the topic by a parameter.
     for (const template of statelessTemplates) {
       const alarms = Object.values(resourcesOfType(template, 'AWS::CloudWatch::Alarm'));
@@ -494,11 +505,18 @@ describe('stateless stack: HTTP API', () => {
   });
 
   it('sends alarms to a KMS-encrypted topic, TLS only, e-mailed to the configured address', () => {
-    const [, topic] = onlyResourceOfType(stateless, 'AWS::SNS::Topic');
+    const [topicId, topic] = alarmTopic();
     expect(topic.Properties.KmsMasterKeyId).toBeDefined();
-    const [, subscription] = onlyResourceOfType(stateless, 'AWS::SNS::Subscription');
+    const subscriptions = Object.values(resourcesOfType(stateless, 'AWS::SNS::Subscription')).filter(
+      (candidate) => referencedId(candidate.Properties.TopicArn) === topicId,
+    );
+    expect(subscriptions).toHaveLength(1);
+    const [subscription] = subscriptions as [(typeof subscriptions)[number]];
     expect(subscription.Properties).toMatchObject({ Protocol: 'email', Endpoint: 'ops@example.eu' });
-    const [, topicPolicy] = onlyResourceOfType(stateless, 'AWS::SNS::TopicPolicy');
+    const [topicPolicy] = Object.values(resourcesOfType(stateless, 'AWS::SNS::TopicPolicy')).filter(
+      (policy) => (policy.Properties.Topics as unknown[]).some((t) => referencedId(t) === topicId),
+    );
+    if (!topicPolicy) throw new Error('the alarm topic has no topic policy');
     expect(JSON.stringify(topicPolicy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
   });
 
@@ -894,5 +912,143 @@ describe('deployment environments', () => {
 
   it('rejects a name that cannot be part of a stack name', () => {
     expect(() => deploymentEnvironment('Prod Env')).toThrow(/Invalid environment name/);
+  });
+});
+
+describe('mail: SES identity, configuration set, bounces and complaints, least privilege', () => {
+  it('keeps the SES identity of the mail domain in the stateful stack, retained, with DKIM', () => {
+    const [, identity] = onlyResourceOfType(stateful, 'AWS::SES::EmailIdentity');
+    expect(identity.Properties.EmailIdentity).toBe('test.ilo-network.example.eu');
+    expect(identity.Properties.DkimSigningAttributes).toEqual({ NextSigningKeyLength: 'RSA_2048_BIT' });
+    expect(identity.DeletionPolicy).toBe('Retain');
+    expect(identity.UpdateReplacePolicy).toBe('Retain');
+    expect(Object.keys(stateful.toJSON().Outputs)).toEqual(
+      expect.arrayContaining(['MailDkimRecord1', 'MailDkimRecord2', 'MailDkimRecord3']),
+    );
+  });
+
+  it('publishes the configuration set’s bounces and complaints (only) to a topic the sesFeedback job reads', () => {
+    const [configurationSetId, configurationSet] = onlyResourceOfType(
+      stateless,
+      'AWS::SES::ConfigurationSet',
+    );
+    expect(configurationSet.Properties.Name).toBe('ilo-network-test-mail');
+    const [, destination] = onlyResourceOfType(stateless, 'AWS::SES::ConfigurationSetEventDestination');
+    const eventDestination = destination.Properties.EventDestination as {
+      Enabled: boolean;
+      MatchingEventTypes: string[];
+      SnsDestination: { TopicARN: unknown };
+    };
+    expect(eventDestination.Enabled).toBe(true);
+    expect([...eventDestination.MatchingEventTypes].sort()).toEqual(['bounce', 'complaint']);
+    const topicId = referencedId(eventDestination.SnsDestination.TopicARN);
+    const topic = resourcesOfType(stateless, 'AWS::SNS::Topic')[topicId];
+    expect(topic?.Properties.KmsMasterKeyId, 'an encrypted topic').toBeDefined();
+
+    // SES may publish to it, for this configuration set only.
+    const policies = Object.values(resourcesOfType(stateless, 'AWS::SNS::TopicPolicy')).filter((policy) =>
+      (policy.Properties.Topics as unknown[]).some((t) => referencedId(t) === topicId),
+    );
+    const statements = policies.flatMap(
+      (policy) => (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement,
+    );
+    const sesPublish = statements.find(
+      (statement) => JSON.stringify(statement.Principal) === JSON.stringify({ Service: 'ses.amazonaws.com' }),
+    );
+    expect(sesPublish?.Action).toBe('sns:Publish');
+    // The condition's ARN ends in the configuration set's name, by a Ref to it.
+    const condition = JSON.stringify(sesPublish?.Condition);
+    expect(condition).toContain(':configuration-set/');
+    expect(condition).toContain(JSON.stringify({ Ref: configurationSetId }));
+
+    // The sesFeedback job's function is the topic's one subscriber, and SNS may invoke it.
+    const subscriptions = Object.values(resourcesOfType(stateless, 'AWS::SNS::Subscription')).filter(
+      (subscription) => referencedId(subscription.Properties.TopicArn) === topicId,
+    );
+    expect(subscriptions).toHaveLength(1);
+    expect(subscriptions[0]?.Properties.Protocol).toBe('lambda');
+    const functionId = referencedId(subscriptions[0]?.Properties.Endpoint);
+    const fn = resourcesOfType(stateless, 'AWS::Lambda::Function')[functionId];
+    expect(String(fn?.Properties.Description)).toContain(jobs.sesFeedback.entry);
+    const invokes = Object.values(resourcesOfType(stateless, 'AWS::Lambda::Permission')).filter(
+      (permission) =>
+        referencedId(permission.Properties.FunctionName) === functionId &&
+        permission.Properties.Principal === 'sns.amazonaws.com',
+    );
+    expect(invokes).toHaveLength(1);
+    expect(referencedId(invokes[0]?.Properties.SourceArn)).toBe(topicId);
+    // It writes the table (the suppression list, the person's mark) and sends no mail itself.
+    const actions = actionsOfFunction(stateless, functionId);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:GetItem']));
+    expect(actions.filter((action) => action.startsWith('ses:'))).toEqual([]);
+  });
+
+  it('grantSendMail allows sending on the identity and the configuration set only, and sets the transport', () => {
+    // The helper on its own, over a small stack: the functions of the app are not rebuilt for it.
+    const scratch = new App();
+    const stack = new Stack(scratch, 'MailScratch', {
+      env: { account: '123456789012', region: 'eu-west-1' },
+    });
+    const deployment = deploymentEnvironment('prod', {
+      mailDomain: 'ilo-network.example.eu',
+      mailFromAddress: 'notifications@ilo-network.example.eu',
+    });
+    const code = lambda.Code.fromInline('exports.handler = async () => {};');
+    const feedbackFunction = new lambda.Function(stack, 'Feedback', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code,
+    });
+    const sender = new lambda.Function(stack, 'Sender', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code,
+    });
+    new MailSending(stack, 'Mail', { deployment, feedbackFunction }).grantSendMail(sender);
+    const template = Template.fromStack(stack);
+    const senderId = stack.getLogicalId(sender.node.defaultChild as CfnElement);
+
+    const statements = policiesOfFunction(template, senderId)
+      .flatMap(
+        ([, policy]) => (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement,
+      )
+      .filter((statement) => asList(statement.Action).some((action) => action.startsWith('ses:')));
+    expect(statements).toHaveLength(1);
+    const [statement] = statements;
+    expect(statement?.Effect).toBe('Allow');
+    expect(asList(statement?.Action ?? []).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    const resources = JSON.stringify(statement?.Resource);
+    expect(statement?.Resource).toHaveLength(2);
+    expect(resources).toContain(':ses:eu-west-1:123456789012:identity/ilo-network.example.eu');
+    expect(resources).toContain(':ses:eu-west-1:123456789012:configuration-set/ilo-network-prod-mail');
+    expect(resources).not.toContain('*');
+
+    const fn = resourcesOfType(template, 'AWS::Lambda::Function')[senderId];
+    expect(
+      (fn?.Properties.Environment as { Variables?: Record<string, string> } | undefined)?.Variables,
+    ).toEqual({
+      MAIL_FROM: 'notifications@ilo-network.example.eu',
+      SES_CONFIGURATION_SET: 'ilo-network-prod-mail',
+    });
+    // The feedback function may not send.
+    const feedbackId = stack.getLogicalId(feedbackFunction.node.defaultChild as CfnElement);
+    expect(actionsOfFunction(template, feedbackId).filter((action) => action.startsWith('ses:'))).toEqual([]);
+  });
+
+  it('reads mailDomain and mailFromAddress per environment, with defaults, and refuses a sender off the domain', () => {
+    expect(deploymentEnvironment('dev').mail).toEqual({
+      domain: 'dev.ilo-network.example.eu',
+      fromAddress: 'notifications@dev.ilo-network.example.eu',
+      isDefault: true,
+    });
+    expect(deploymentEnvironment('prod', { mailDomain: 'Ilo.Example.eu' }).mail).toEqual({
+      domain: 'ilo.example.eu',
+      fromAddress: 'notifications@ilo.example.eu',
+      isDefault: false,
+    });
+    expect(() => deploymentEnvironment('prod', { mailDomain: 'not a domain' })).toThrow(/mailDomain/);
+    expect(() =>
+      deploymentEnvironment('prod', { mailDomain: 'ilo.example.eu', mailFromAddress: 'x@elsewhere.example' }),
+    ).toThrow(/mailFromAddress x@elsewhere.example is not an address at mailDomain ilo.example.eu/);
   });
 });
