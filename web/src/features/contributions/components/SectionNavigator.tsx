@@ -26,7 +26,10 @@ export function SectionNavigator({ template, control, fieldsWithProblems }: Sect
   const states = sectionStatesOf(template, values, fieldsWithProblems);
   const complete = [...states.values()].filter((state) => state === 'complete').length;
   const toCorrect = [...states.values()].filter((state) => state === 'toCorrect').length;
-  const progress = t('contributions.form.sectionsComplete', { count: complete, total: states.size });
+  const progress = [
+    t('contributions.form.sectionsComplete', { count: complete, total: states.size }),
+    ...(toCorrect > 0 ? [t('contributions.form.sectionsToCorrect', { count: toCorrect })] : []),
+  ].join(' · ');
 
   return (
     <nav className="section-navigator" aria-labelledby={`${listId}-title`} data-open={open}>
@@ -41,11 +44,9 @@ export function SectionNavigator({ template, control, fieldsWithProblems }: Sect
         onClick={() => setOpen((was) => !was)}
       >
         {t('contributions.form.contents')}: {progress}
-        {toCorrect > 0 && ` · ${t('contributions.form.sectionsToCorrect', { count: toCorrect })}`}
       </button>
       <p className="section-navigator__progress" aria-live="polite">
         {progress}
-        {toCorrect > 0 && ` · ${t('contributions.form.sectionsToCorrect', { count: toCorrect })}`}
       </p>
       <div className="section-navigator__list" id={listId}>
         <SectionList

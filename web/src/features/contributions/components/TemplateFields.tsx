@@ -1,51 +1,21 @@
-import { type ComponentProps, type ReactNode, useEffect, useMemo, useRef } from 'react';
-import {
-  type Control,
-  type UseFormRegister,
-  type UseFormSetValue,
-  useFieldArray,
-  useWatch,
-} from 'react-hook-form';
+import { useEffect, useMemo, useRef } from 'react';
+import { type Control, type UseFormRegister, useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { allCountryCodes } from '#shared/reference/countries.ts';
 import type { TableColumn, TemplateField } from '#shared/report-templates.ts';
 import type { ComboboxOption } from '../../../components/form/Combobox.tsx';
 import { ComboboxController } from '../../../components/form/ComboboxControllers.tsx';
-import { FormField, type FormFieldProps } from '../../../components/form/FormField.tsx';
+import { FormField } from '../../../components/form/FormField.tsx';
 import { countryName, nameCollator } from '../../../lib/display-names.ts';
 import { formatNumber } from '../utils/display.ts';
 import { controlId, emptyRow, type FormValues } from '../utils/form-values.ts';
 import { useTemplateText } from '../utils/template-texts.ts';
+import { CountControl, CountInput } from './CountInput.tsx';
+import { FieldLabel, pathOf, type TemplateFieldProps, TemplateFormField } from './TemplateFormField.tsx';
+
+export type { TemplateFieldProps } from './TemplateFormField.tsx';
 
 type TableTemplateField = Extract<TemplateField, { kind: 'table' }>;
-
-export interface TemplateFieldProps {
-  field: TemplateField;
-  control: Control<FormValues>;
-  register: UseFormRegister<FormValues>;
-  /** The message to show at a field or a cell (by form path), if any. */
-  errorFor: (path: string) => string | undefined;
-  /** The figure the network's records give for a field drawn from them (undefined for the others). */
-  figureOf: (field: TemplateField) => number | undefined;
-  setValue: UseFormSetValue<FormValues>;
-}
-
-/** react-hook-form's path types cannot follow ids built from data: the names are the template's own. */
-const pathOf = (path: string) => path as never;
-
-/** The field's label, marked when the template requires it before submission. */
-export function FieldLabel({ field, children }: { field: TemplateField; children?: ReactNode }) {
-  const { t } = useTranslation();
-  const text = useTemplateText();
-  return (
-    <>
-      {children ?? text.label(field)}
-      {field.requiredForSubmission && (
-        <span className="field__required"> ({t('contributions.form.requiredMarker')})</span>
-      )}
-    </>
-  );
-}
 
 /** One field of the template, as its kind asks: a text, a table of typed cells, or a figure. */
 export function TemplateFieldInput(props: TemplateFieldProps) {
@@ -94,100 +64,6 @@ function NarrativeInput({
                   max: formatNumber(field.maxLength, i18n.language),
                 })}
           </p>
-        </>
-      )}
-    </TemplateFormField>
-  );
-}
-
-/** A field of the template with its label, its help and its message, around the control it renders. */
-function TemplateFormField({
-  field,
-  errorFor,
-  children,
-}: Pick<TemplateFieldProps, 'field' | 'errorFor'> & { children: FormFieldProps['children'] }) {
-  const text = useTemplateText();
-  return (
-    <FormField
-      id={controlId(field.id)}
-      label={<FieldLabel field={field} />}
-      hint={text.help(field)}
-      error={errorFor(field.id)}
-    >
-      {children}
-    </FormField>
-  );
-}
-
-/** A typed count: a text input (a half-typed number is kept as typed), with the numeric keyboard. */
-function CountControl(props: ComponentProps<'input'>) {
-  return (
-    <input
-      className="field__control field__control--count"
-      type="text"
-      inputMode="numeric"
-      autoComplete="off"
-      spellCheck={false}
-      {...props}
-    />
-  );
-}
-
-function CountInput({ field, register, errorFor, figureOf, setValue }: TemplateFieldProps) {
-  const { t, i18n } = useTranslation();
-  const text = useTemplateText();
-  const figure = figureOf(field);
-  const fromRecords = field.kind === 'count' ? field.fromRecords : undefined;
-  if (fromRecords && !fromRecords.editable) {
-    // Always the records' figure: shown, not asked (the server sets it on each save).
-    return (
-      <FormField
-        id={controlId(field.id)}
-        label={text.label(field)}
-        hint={`${text.help(field)} ${t('contributions.form.computedFigure')}`}
-      >
-        {(props) => (
-          <input
-            className="field__control field__control--count"
-            type="text"
-            readOnly
-            value={formatNumber(figure ?? 0, i18n.language)}
-            {...props}
-          />
-        )}
-      </FormField>
-    );
-  }
-  const shownFigure = figure === undefined ? undefined : formatNumber(figure, i18n.language);
-  const figureNoteId = `${controlId(field.id)}-records`;
-  return (
-    <TemplateFormField field={field} errorFor={errorFor}>
-      {(props) => (
-        <>
-          <CountControl
-            {...props}
-            aria-describedby={[props['aria-describedby'], shownFigure && figureNoteId]
-              .filter(Boolean)
-              .join(' ')}
-            {...register(pathOf(field.id))}
-          />
-          {shownFigure !== undefined && (
-            <p className="field__hint field__hint--after" id={figureNoteId}>
-              {t('contributions.form.recordsGive', { figure: shownFigure })}{' '}
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() =>
-                  setValue(pathOf(field.id), String(figure) as never, {
-                    shouldDirty: true,
-                    shouldTouch: true,
-                  })
-                }
-              >
-                {t('contributions.form.useRecordsFigure', { figure: shownFigure })}
-              </button>
-            </p>
-          )}
         </>
       )}
     </TemplateFormField>
