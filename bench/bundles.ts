@@ -10,9 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { jobs, type Route, routes } from '#functions/routes.ts';
-import { type Endpoint, endpoints } from '#shared/api/endpoints.ts';
-import { esbuildOptionsOf, lambdaBundling, lambdaBundlingWithFonts } from '../infra/bundling.ts';
+import { bundlingFor, deployedFunctions, esbuildOptionsOf } from '../infra/bundling.ts';
 import { REPO_ROOT } from '../infra/paths.ts';
 import { type LatencySummary, summarise } from './lib/stats.ts';
 
@@ -23,15 +21,6 @@ export interface BundleMeasurement {
   /** The packages (or our own folders) that weigh most in it, with their bytes. */
   largest: [string, number][];
   imports: LatencySummary;
-}
-
-function functionsToBundle(): { name: string; spec: Omit<Route, 'endpoint'> }[] {
-  return [
-    ...routes
-      .filter((route) => !(endpoints[route.endpoint] as Endpoint).localOnly)
-      .map((route) => ({ name: route.endpoint, spec: route })),
-    ...Object.entries(jobs).map(([name, spec]) => ({ name, spec })),
-  ];
 }
 
 /** Time of `await import(bundle)` in a new Node process, as the stack's environment would configure it. */
@@ -64,10 +53,10 @@ export async function benchBundles(options: {
   const outDir = mkdtempSync(join(tmpdir(), 'ilo-bench-bundles-'));
   const results: BundleMeasurement[] = [];
   try {
-    for (const { name, spec } of functionsToBundle()) {
+    for (const { name, spec } of deployedFunctions()) {
       const outfile = join(outDir, name, 'index.mjs');
       const result = await build({
-        ...esbuildOptionsOf(spec.rendersDocuments ? lambdaBundlingWithFonts : lambdaBundling),
+        ...esbuildOptionsOf(bundlingFor(spec)),
         entryPoints: [join(REPO_ROOT, 'functions', spec.entry)],
         outfile,
         metafile: true,

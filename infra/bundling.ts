@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { jobs, type Route, routes } from '#functions/routes.ts';
+import { type Endpoint, endpoints } from '#shared/api/endpoints.ts';
 import { REPO_ROOT } from './paths.ts';
 
 // Some bundled dependencies are CommonJS and call `require`, which an ES module does not have.
@@ -114,4 +116,19 @@ export function esbuildOptionsOf(bundling: nodejs.BundlingOptions): BuildOptions
     external: bundling.externalModules ?? (bundling.bundleAwsSDK ? [] : ['@aws-sdk/*', '@smithy/*']),
     alias,
   };
+}
+
+/** The options a function is bundled with: the renderers carry the report fonts. */
+export const bundlingFor = (spec: Pick<Route, 'rendersDocuments'>): nodejs.BundlingOptions =>
+  spec.rendersDocuments ? lambdaBundlingWithFonts : lambdaBundling;
+
+/** Local-only endpoints (the dev login) must never be reachable on AWS. */
+export const isDeployedRoute = (route: Route): boolean => !(endpoints[route.endpoint] as Endpoint).localOnly;
+
+/** Every function the stack deploys: the API's routes (but the local-only ones) and the jobs. */
+export function deployedFunctions(): { name: string; spec: Omit<Route, 'endpoint'> }[] {
+  return [
+    ...routes.filter(isDeployedRoute).map((route) => ({ name: route.endpoint, spec: route })),
+    ...Object.entries(jobs).map(([name, spec]) => ({ name, spec })),
+  ];
 }

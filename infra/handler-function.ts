@@ -12,7 +12,7 @@ import type { Route } from '#functions/routes.ts';
 import { SERVICE_NAME } from '#shared/service.ts';
 import { AUDIT_KEY_PREFIX, REPORTS_PREFIX } from '#shared/table-design.ts';
 import type { OperationalAlarms } from './alarms.ts';
-import { lambdaBundling, lambdaBundlingWithFonts } from './bundling.ts';
+import { bundlingFor } from './bundling.ts';
 import type { DeploymentEnvironment } from './environment.ts';
 import { REPO_ROOT } from './paths.ts';
 import { reportsBucketNameFor, tableNameFor } from './physical-names.ts';
@@ -132,7 +132,7 @@ export function handlerFunction(
       ...(spec.identityActions ? { USER_POOL_ID: context.userPool.userPoolId } : {}),
       ...options.environment,
     },
-    bundling: spec.rendersDocuments ? lambdaBundlingWithFonts : lambdaBundling,
+    bundling: bundlingFor(spec),
   });
   Validations.of(fn).acknowledge(RUNTIME_ACKNOWLEDGEMENT);
   // Created after its permissions, so that its first invocation (the seed trigger's) has them.

@@ -37,6 +37,7 @@ import {
   SIGNED_OUT_PATH,
 } from '#shared/auth.ts';
 import { OperationalAlarms } from './alarms.ts';
+import { isDeployedRoute } from './bundling.ts';
 import { customAttributeName } from './cognito-attributes.ts';
 import type { DeploymentEnvironment } from './environment.ts';
 import {
@@ -240,10 +241,7 @@ export class StatelessStack extends Stack {
 
     // The routes' functions, one nested stack per API tag (each route costs about six resources
     // there); the routes and integrations stay here, with the API and its authorizer.
-    const deployedRoutes = (props.routes ?? routes).filter(
-      // Local-only endpoints (the dev login) must never be reachable on AWS.
-      (route) => !(endpoints[route.endpoint] as Endpoint).localOnly,
-    );
+    const deployedRoutes = (props.routes ?? routes).filter(isDeployedRoute);
     const routesByTag = new Map<string, Route[]>();
     for (const route of deployedRoutes) {
       const tag = (endpoints[route.endpoint] as Endpoint).tag;

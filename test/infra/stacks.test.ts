@@ -4,6 +4,7 @@ import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobs, type Route, routeKey, routes } from '#functions/routes.ts';
@@ -144,9 +145,18 @@ function functionOfRoute(route: Route): { template: Template; functionId: string
 }
 
 beforeAll(() => {
-  // Bundles every handler with esbuild: seconds, so once per file.
-  // As every environment in cdk.json: the region set, the account left to the credentials.
-  app = new App({ context: { ...cdkJson.context, alarmEmail: 'ops@example.eu', region: 'eu-west-1' } });
+  // As every environment in cdk.json: the region set, the account left to the credentials. The
+  // templates are what these tests read, so the functions are not bundled here (CDK's own switch for
+  // it): `npm run synth` bundles every one through the CDK CLI, and test/integration/lambda-bundles
+  // builds them all with the same options.
+  app = new App({
+    context: {
+      ...cdkJson.context,
+      alarmEmail: 'ops@example.eu',
+      region: 'eu-west-1',
+      [BUNDLING_STACKS]: [],
+    },
+  });
   const stacks = buildApp(app, 'test', { webAssetDir: WEB_FIXTURE });
   expect(stacks.stateful.stackName).toBe('IloNetwork-test-Stateful');
   expect(stacks.stateless.stackName).toBe('IloNetwork-test-Stateless');
@@ -818,7 +828,7 @@ describe('stateless stack: nested stacks under the resource limit', () => {
 
 describe('stateless stack: local-only endpoints', () => {
   it('gets no route and no function for a local-only row, even if routes.ts lists one', () => {
-    const app = new App({ context: cdkJson.context });
+    const app = new App({ context: { ...cdkJson.context, [BUNDLING_STACKS]: [] } });
     const deployment = deploymentEnvironment('test');
     const stateful = new StatefulStack(app, 'Stateful', { deployment });
     const stack = new StatelessStack(app, 'Stateless', {

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { esbuildOptionsOf, lambdaBundling } from '../../infra/bundling.ts';
+import { bundlingFor, deployedFunctions, esbuildOptionsOf, lambdaBundling } from '../../infra/bundling.ts';
 import { REPO_ROOT } from '../../infra/paths.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 
@@ -77,4 +77,57 @@ describe('a Lambda bundle as the stack builds it', () => {
     const answer = await invoke({});
     expect(answer.statusCode).toBe(503);
   });
+});
+
+describe('every function the stack deploys', () => {
+  it("bundles with the stack's options and imports in Node as Lambda would load it", async () => {
+    // The infra tests read templates without bundling; this is where every function's bundle is built.
+    const functions = deployedFunctions();
+    const byOptions = new Map<ReturnType<typeof bundlingFor>, Record<string, string>>();
+    for (const { name, spec } of functions) {
+      const bundling = bundlingFor(spec);
+      const entries = byOptions.get(bundling) ?? {};
+      entries[`${name}/index`] = join(REPO_ROOT, 'functions', spec.entry);
+      byOptions.set(bundling, entries);
+    }
+    const allDir = join(outDir, 'all');
+    for (const [bundling, entryPoints] of byOptions) {
+      const result = await build({
+        ...esbuildOptionsOf(bundling),
+        entryPoints,
+        outdir: allDir,
+        outExtension: { '.js': '.mjs' },
+        logLevel: 'error',
+      });
+      expect(result.errors).toEqual([]);
+    }
+    const files = functions.map(({ name }) => pathToFileURL(join(allDir, name, 'index.mjs')).href);
+    // One process imports them all (a new process each would take minutes) and names any that fails.
+    const script = `
+      const failed = [];
+      for (const file of ${JSON.stringify(files)}) {
+        try {
+          const module = await import(file);
+          if (typeof module.handler !== 'function') failed.push(file + ': no handler export');
+        } catch (error) {
+          failed.push(file + ': ' + error.message);
+        }
+      }
+      console.log(JSON.stringify(failed));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        TABLE_NAME: 'ilo-network',
+        REPORTS_BUCKET: 'ilo-network-reports',
+        AWS_REGION: 'eu-west-1',
+        POWERTOOLS_SERVICE_NAME: 'ilo-network',
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        HOME: outDir,
+      },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    expect(functions.length).toBeGreaterThan(40);
+    expect(JSON.parse(stdout.trim().split('\n').at(-1) ?? '["no output"]')).toEqual([]);
+  }, 300_000);
 });
