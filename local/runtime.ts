@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import type { SQSBatchResponse } from 'aws-lambda';
 import { createLocalApiServer } from './api-adapter.ts';
 import { createDevTokenService } from './dev-auth.ts';
 import { ensureBucket, ensureTable } from './provision.ts';
@@ -9,6 +11,7 @@ import { awaitLocalCommits, type RunningServer, startDynamoDbLocal } from './ser
 import { S3RVER_CREDENTIALS, startS3Local } from './servers/s3-local.ts';
 import { type LocalQueue, startLocalQueue } from './servers/sqs-local.ts';
 import type { WebRuntimeConfig } from './static-web.ts';
+import { createWorkerPool, type WorkerPool } from './workers/worker-pool.ts';
 
 export interface BackingServices {
   dynamoEndpoint: string;
@@ -62,6 +65,12 @@ export interface LocalAppOptions {
   deadLetterFile?: string;
   /** Keeps the report queue on disk, so that a restart after a crash delivers what was not handled. */
   queueJournalFile?: string;
+  /**
+   * Report batches generated at once, each in its own worker thread, as Lambda runs each invocation
+   * in its own execution environment (the machine's cores by default). 0 generates in this thread,
+   * two batches at a time: for tests that intercept the generator's SDK clients.
+   */
+  reportWorkers?: number;
   log?: (line: string) => void;
 }
 
@@ -69,6 +78,8 @@ export interface LocalApp {
   baseUrl: string;
   /** The report-generation queue's stand-in (delivery to the generator, retries, dead letters). */
   reportQueue: LocalQueue;
+  /** The worker threads that generate reports (0: in the main thread). */
+  reportWorkers: number;
   stop(): Promise<void>;
 }
 
@@ -88,14 +99,27 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
   });
   // The report queue: the same generator handler the stack's SQS event source invokes.
+  const workers = options.reportWorkers ?? availableParallelism();
+  let reportWorkers: WorkerPool | undefined;
   const reportQueue = await startLocalQueue({
     name: 'report-generation',
-    consumer: async (event) => (await import('#functions/handlers/generate-reports.ts')).handler(event),
+    consumer: async (event) =>
+      reportWorkers
+        ? ((await reportWorkers.invoke(event)) as SQSBatchResponse)
+        : (await import('#functions/handlers/generate-reports.ts')).handler(event),
+    ...(workers > 0 ? { concurrency: workers } : {}),
     ...(options.deadLetterFile ? { deadLetterFile: options.deadLetterFile } : {}),
     ...(options.queueJournalFile ? { journalFile: options.queueJournalFile } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   Object.assign(process.env, { REPORT_QUEUE_URL: reportQueue.url, SQS_ENDPOINT: reportQueue.endpoint });
+  if (workers > 0)
+    reportWorkers = createWorkerPool({
+      name: 'report-generation',
+      handlerModule: '#functions/handlers/generate-reports.ts',
+      size: workers,
+      ...(options.log ? { log: options.log } : {}),
+    });
   // Configuration is complete: the handlers' client may be created now.
   const { dynamo } = await import('#functions/lib/aws.ts');
   awaitLocalCommits(dynamo(), options.tableName);
@@ -120,8 +144,10 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
   return {
     baseUrl: `http://${host}:${port}`,
     reportQueue,
+    reportWorkers: workers,
     stop: async () => {
       await reportQueue.stop();
+      await reportWorkers?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -173,6 +173,9 @@ export async function startLocalQueue(options: LocalQueueOptions): Promise<Local
     }
     inFlight -= ready.length;
     deliveries -= 1;
+    // Stopped during the delivery (its worker ended with it): the journal keeps the messages
+    // pending, so that a restart delivers them again, as SQS would after the visibility timeout.
+    if (stopped) return;
     for (const message of ready.filter((m) => !failed.has(m.messageId)))
       journal({ ended: message.messageId });
     for (const message of ready.filter((m) => failed.has(m.messageId))) {

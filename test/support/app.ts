@@ -72,6 +72,11 @@ export async function startTestApp(
     keyFile?: string;
     /** The web app's /config.json (the dev sign-in by default). */
     webConfig?: WebRuntimeConfig;
+    /**
+     * Worker threads for report generation. None by default: the tests that inject faults into the
+     * generator's SDK clients or replay its messages reach it only in this thread.
+     */
+    reportWorkers?: number;
   } = {},
 ): Promise<TestApp> {
   const suffix = randomUUID().slice(0, 8);
@@ -85,6 +90,7 @@ export async function startTestApp(
     ...(options.serveWeb ? { webDir } : {}),
     ...(options.keyFile ? { keyFile: options.keyFile } : {}),
     ...(options.webConfig ? { webConfig: options.webConfig } : {}),
+    reportWorkers: options.reportWorkers ?? 0,
   });
 
   const contract = await servedContract(app.baseUrl);
