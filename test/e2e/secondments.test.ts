@@ -235,6 +235,52 @@ describe('notifying a secondment, from the form to the other states', () => {
     expect(put.status).toBe(403);
   });
 
+  it('the host country box: "tur", Down and Enter pick Türkiye, as its hint says; in French "turq" picks Turquie', async () => {
+    const de = await signIn('Germany', 'Editor');
+    await de.goto(`${app.baseUrl}/secondments/new`);
+    await de.getByRole('heading', { level: 1, name: 'New secondment' }).waitFor();
+    const hostCountry = de.getByRole('combobox', { name: 'Host country' });
+    const activeOption = async (box: Locator) => {
+      const activeId = await box.getAttribute('aria-activedescendant');
+      return activeId ? de.locator(`#${activeId}`).textContent() : null;
+    };
+    const typeDownEnter = async (box: Locator, typed: string) => {
+      await box.focus();
+      await de.keyboard.press('ControlOrMeta+A');
+      await de.keyboard.type(typed);
+      await de.locator(`#${await box.getAttribute('aria-controls')}`).waitFor();
+      await de.keyboard.press('ArrowDown');
+      const active = await activeOption(box);
+      await de.keyboard.press('Enter');
+      return active;
+    };
+
+    await hostCountry.focus();
+    await de.keyboard.type('tur');
+    const listbox = de.getByRole('listbox', { name: 'Host country' });
+    await listbox.waitFor();
+    expect((await listbox.getByRole('option').allTextContents()).slice(0, 2)).toEqual([
+      'Türkiye',
+      'Turkmenistan',
+    ]);
+    // Typing only suggests the first match: the focus stays in the text until Down.
+    expect(await activeOption(hostCountry)).toBeNull();
+    await de.keyboard.press('Escape');
+    expect(await typeDownEnter(hostCountry, 'tur')).toBe('Türkiye');
+    expect(await hostCountry.inputValue()).toBe('Türkiye');
+    await expectNoSeriousViolations(de);
+
+    // In French the chosen country is named in French, and its French name finds it the same way.
+    await de.getByRole('button', { name: 'Français' }).click();
+    const pays = de.getByRole('combobox', { name: 'Pays hôte' });
+    await pays.waitFor();
+    expect(await pays.inputValue()).toBe('Turquie');
+    expect(await typeDownEnter(pays, 'turkm')).toBe('Turkménistan');
+    expect(await typeDownEnter(pays, 'turq')).toBe('Turquie');
+    expect(await pays.inputValue()).toBe('Turquie');
+    await de.getByRole('button', { name: 'English' }).click();
+  });
+
   it('keeps what was typed through a reload, asks before leaving it, and discards it only when asked', async () => {
     const de = await signIn('Germany', 'Editor');
     await de.goto(`${app.baseUrl}/secondments/new`);

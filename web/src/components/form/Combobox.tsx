@@ -1,25 +1,18 @@
 import { type UseComboboxState, type UseComboboxStateChangeOptions, useCombobox } from 'downshift';
-import { type Ref, type RefCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type Ref, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  arrowedIndex,
   type ComboboxOption,
   matchingOptions,
   normalise,
+  optionClass,
   type SearchableOption,
 } from './combobox-matching.ts';
 import { type FieldControlProps, FormField, type FormFieldProps } from './FormField.tsx';
+import { mergeRefs } from './merge-refs.ts';
 
 export type { ComboboxOption } from './combobox-matching.ts';
-
-/** One ref callback setting every ref given. */
-function mergeRefs<T>(...refs: (Ref<T> | undefined)[]): RefCallback<T> {
-  return (element) => {
-    for (const ref of refs) {
-      if (typeof ref === 'function') ref(element);
-      else if (ref) ref.current = element;
-    }
-  };
-}
 
 interface ComboboxInputProps {
   control: FieldControlProps;
@@ -48,10 +41,10 @@ const openingTypes = new Set<string>([
 
 /**
  * The ARIA "editable combobox with list autocomplete" pattern, by downshift's `useCombobox`: typing
- * filters the list and makes its first match the active option; Down and Up arrows move through the
- * list, Enter picks, Escape closes it. Focus stays in the text box throughout (aria-activedescendant
- * points at the active option), and a status message tells screen reader users how many options
- * match. Downshift keeps the list state; this keeps the choice, the text and the filtering.
+ * filters the list, best matches first, and suggests the first (Enter takes it); Down goes to that
+ * match and on, Up back, Enter picks, Escape closes. Focus stays in the text box (aria-activedescendant
+ * points at the option arrowed to); a status message says how many options match. Downshift keeps the
+ * list state; this keeps the choice, the text, the filtering and the suggestion.
  */
 function ComboboxInput({
   control,
@@ -69,6 +62,8 @@ function ComboboxInput({
   const { id } = control;
   // While the person types, the list shows matches; opened otherwise, it shows every option.
   const [filtering, setFiltering] = useState(false);
+  // The first match, highlighted by typing but not arrowed to: the first Down goes to it.
+  const [suggested, setSuggested] = useState(false);
   const searchable = useMemo(
     () => options.map((option) => ({ ...option, key: normalise(option.label) })),
     [options],
@@ -87,6 +82,12 @@ function ComboboxInput({
       return chosen >= 0 ? { ...changes, highlightedIndex: chosen } : changes;
     }
     switch (type) {
+      case changeTypes.InputKeyDownArrowDown:
+      case changeTypes.InputKeyDownArrowUp: {
+        const key = type === changeTypes.InputKeyDownArrowDown ? 'down' : 'up';
+        const moved = arrowedIndex(suggested, key, changes.highlightedIndex ?? -1, visible.length);
+        return { ...changes, highlightedIndex: moved };
+      }
       case changeTypes.InputChange:
         return { ...changes, highlightedIndex: (changes.inputValue ?? '').trim() === '' ? -1 : 0 };
       // Leaving the box or pressing Escape never picks nor clears: the text typed stays as it is.
@@ -120,15 +121,24 @@ function ComboboxInput({
       selectedItem: null,
       stateReducer,
       onIsOpenChange: ({ isOpen: opened }) => {
-        if (!opened) setFiltering(false);
+        if (!opened) {
+          setFiltering(false);
+          setSuggested(false);
+        }
+      },
+      onHighlightedIndexChange: ({ type }) => {
+        if (type !== changeTypes.InputChange) setSuggested(false);
       },
     });
 
   const shown = isOpen && visible.length > 0;
-  const activeOption = isOpen && highlightedIndex >= 0 ? visible[highlightedIndex] : undefined;
+  const highlighted = isOpen && highlightedIndex >= 0 ? visible[highlightedIndex] : undefined;
+  // The option arrowed to; a suggested one is only highlighted, the focus still in the text.
+  const activeOption = suggested ? undefined : highlighted;
   // A pick is taken in the event itself, like the typing: downshift reports it only after the render.
   const pick = (option: SearchableOption) => {
     setFiltering(false);
+    setSuggested(false);
     onPick({ value: option.value, label: option.label });
   };
   let status = '';
@@ -151,12 +161,15 @@ function ComboboxInput({
             // render, and a controlled box would lose the keys typed meanwhile.
             onChange: (event) => {
               setFiltering(true);
+              setSuggested(event.currentTarget.value.trim() !== '');
               onQueryChange(event.currentTarget.value);
             },
             onKeyDown: (event) => {
               // Escape closes the list only, not a dialog the field may sit in.
               if (event.key === 'Escape' && isOpen) event.stopPropagation();
-              if (event.key === 'Enter' && activeOption && !event.nativeEvent.isComposing) pick(activeOption);
+              if (event.key === 'Enter' && highlighted && !event.nativeEvent.isComposing) pick(highlighted);
+              // The list moves (its reducer reads `suggested`), then the option counts as arrowed to.
+              if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && isOpen) setSuggested(false);
             },
             // The visible label names the box (label for=); downshift's own label is not used.
             'aria-labelledby': undefined,
@@ -194,9 +207,7 @@ function ComboboxInput({
           visible.map((option, index) => (
             <div
               key={option.value}
-              className={
-                index === highlightedIndex ? 'combobox__option combobox__option--active' : 'combobox__option'
-              }
+              className={optionClass(index === highlightedIndex, suggested)}
               {...getItemProps({
                 item: option,
                 index,
